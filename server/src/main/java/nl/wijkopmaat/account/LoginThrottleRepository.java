@@ -1,0 +1,27 @@
+package nl.wijkopmaat.account;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.time.Instant;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface LoginThrottleRepository extends GenericRepository<LoginThrottleState, String> {
+
+    @Query("INSERT IGNORE INTO login_throttle (email_hash, failures, window_start) VALUES (:emailHash, 0, :now)")
+    void ensureExists(String emailHash, Instant now);
+
+    @Query("SELECT * FROM login_throttle WHERE email_hash = :emailHash FOR UPDATE")
+    Optional<LoginThrottleState> findForUpdate(String emailHash);
+
+    @Query("""
+            UPDATE login_throttle SET failures = :failures, window_start = :windowStart, locked_until = :lockedUntil
+            WHERE email_hash = :emailHash""")
+    void save(String emailHash, int failures, Instant windowStart, Instant lockedUntil);
+
+    @Query("DELETE FROM login_throttle WHERE email_hash = :emailHash")
+    void clear(String emailHash);
+}

@@ -1,0 +1,37 @@
+package nl.wijkopmaat.account;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import nl.wijkopmaat.common.security.Role;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface RoleAssignmentRepository extends CrudRepository<RoleAssignment, UUID> {
+
+    boolean existsByAccountIdAndRoleAndScopeId(UUID accountId, Role role, UUID scopeId);
+
+    Optional<RoleAssignment> findByIdAndScopeId(UUID id, UUID scopeId);
+
+    List<RoleAssignment> findByAccountId(UUID accountId);
+
+    List<RoleAssignment> findByScopeIdAndRoleInOrderByAssignedAt(UUID scopeId, Collection<Role> roles);
+
+    long countByScopeIdAndRole(UUID scopeId, Role role);
+
+    @Query("""
+            SELECT * FROM role_assignment WHERE scope_id = :scopeId AND role IN ('OFFICIAL', 'ADMIN')
+            ORDER BY assigned_at, id LIMIT :limit""")
+    List<RoleAssignment> firstStaffPage(String scopeId, int limit);
+
+    @Query("""
+            SELECT * FROM role_assignment WHERE scope_id = :scopeId AND role IN ('OFFICIAL', 'ADMIN')
+              AND (assigned_at > :assignedAt OR (assigned_at = :assignedAt AND id > :id))
+            ORDER BY assigned_at, id LIMIT :limit""")
+    List<RoleAssignment> staffPageAfter(String scopeId, java.time.Instant assignedAt, String id, int limit);
+}

@@ -1,0 +1,46 @@
+package nl.wijkopmaat.account;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.authentication.AuthenticationResponse;
+import io.micronaut.security.token.bearer.AccessRefreshTokenLoginHandler;
+import io.micronaut.security.token.generator.AccessRefreshTokenGenerator;
+import jakarta.inject.Singleton;
+import nl.wijkopmaat.common.error.ApiException;
+import nl.wijkopmaat.common.error.ProblemResponses;
+import nl.wijkopmaat.common.error.TooManyRequestsException;
+
+/**
+ * Micronaut Security's bearer login handler, with two changes: a refresh issues a new refresh token
+ * (rotation) instead of returning the old one, and failures are problem+json (401, or 429 while
+ * the email is locked).
+ */
+@Singleton
+@Replaces(AccessRefreshTokenLoginHandler.class)
+class TokenLoginHandler extends AccessRefreshTokenLoginHandler {
+
+    private final ProblemResponses problems;
+
+    TokenLoginHandler(AccessRefreshTokenGenerator accessRefreshTokenGenerator, ProblemResponses problems) {
+        super(accessRefreshTokenGenerator);
+        this.problems = problems;
+    }
+
+    @Override
+    public MutableHttpResponse<?> loginRefresh(Authentication authentication, String refreshToken, HttpRequest<?> request) {
+        return accessRefreshTokenGenerator.generate(authentication)
+                .<MutableHttpResponse<?>>map(HttpResponse::ok)
+                .orElseGet(HttpResponse::serverError);
+    }
+
+    @Override
+    public MutableHttpResponse<?> loginFailed(AuthenticationResponse authenticationFailed, HttpRequest<?> request) {
+        if (authenticationFailed instanceof LoginLocked locked) {
+            return problems.of(request, new TooManyRequestsException("problem.login.locked", locked.retryAfter()));
+        }
+        return problems.of(request, ApiException.unauthorized("problem.login.failed"));
+    }
+}

@@ -1,0 +1,69 @@
+package nl.wijkopmaat.common.error;
+
+import io.micronaut.http.HttpStatus;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A client error with a message code; rendered as a localized problem+json response.
+ */
+public class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String code;
+    private final Map<String, Object> args;
+    private final List<InvalidParam> invalidParams;
+
+    protected ApiException(HttpStatus status, String code, Map<String, Object> args, List<InvalidParam> invalidParams) {
+        super(code, null, false, false);
+        this.status = status;
+        this.code = code;
+        this.args = args;
+        this.invalidParams = invalidParams;
+    }
+
+    public static ApiException notFound(String code) {
+        return new ApiException(HttpStatus.NOT_FOUND, code, Map.of(), List.of());
+    }
+
+    public static ApiException forbidden(String code) {
+        return new ApiException(HttpStatus.FORBIDDEN, code, Map.of(), List.of());
+    }
+
+    public static ApiException conflict(String code) {
+        return conflict(code, Map.of());
+    }
+
+    public static ApiException conflict(String code, Map<String, Object> args) {
+        return new ApiException(HttpStatus.CONFLICT, code, args, List.of());
+    }
+
+    public static ApiException unauthorized(String code) {
+        return new ApiException(HttpStatus.UNAUTHORIZED, code, Map.of(), List.of());
+    }
+
+    public static ApiException invalid(List<InvalidParam> invalidParams) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "problem.validation", Map.of(), List.copyOf(invalidParams));
+    }
+
+    public static ApiException invalid(String name, String reasonCode) {
+        return invalid(List.of(new InvalidParam(name, reasonCode)));
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Map<String, Object> args() {
+        return args;
+    }
+
+    public List<InvalidParam> invalidParams() {
+        return invalidParams;
+    }
+}

@@ -1,0 +1,33 @@
+package nl.wijkopmaat.common.idempotency;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.time.Instant;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface IdempotencyRepository extends GenericRepository<IdempotencyRecord, java.util.UUID> {
+
+    /**
+     * Claims the key; returns 0 when it is already taken. A concurrent claim of the same key waits
+     * here until the first request's transaction ends.
+     */
+    @Query("""
+            INSERT IGNORE INTO idempotency_record (id, principal, idempotency_key, request_hash, created_at)
+            VALUES (:id, :principal, :idempotencyKey, :requestHash, :createdAt)""")
+    int claim(String id, String principal, String idempotencyKey, String requestHash, Instant createdAt);
+
+    @Query("SELECT * FROM idempotency_record WHERE principal = :principal AND idempotency_key = :idempotencyKey FOR UPDATE")
+    Optional<IdempotencyRecord> findForUpdate(String principal, String idempotencyKey);
+
+    @Query("""
+            UPDATE idempotency_record SET status_code = :statusCode, response_body = :responseBody, location = :location
+            WHERE id = :id""")
+    void complete(String id, int statusCode, String responseBody, String location);
+
+    @Query("DELETE FROM idempotency_record WHERE created_at < :before")
+    int deleteCreatedBefore(Instant before);
+}

@@ -1,0 +1,24 @@
+package nl.wijkopmaat.common.idempotency;
+
+import io.micronaut.aop.Around;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Makes a creating POST safe to retry with an {@code Idempotency-Key} header: a retry with the same
+ * key and body returns the first response and changes nothing; the same key with another body is a
+ * 409. The annotated method must return an {@code HttpResponse}.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+@Around
+public @interface Idempotent {
+
+    /** Money-moving operations require the header. */
+    boolean required() default false;
+}

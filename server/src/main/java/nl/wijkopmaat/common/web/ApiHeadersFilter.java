@@ -1,0 +1,39 @@
+package nl.wijkopmaat.common.web;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+
+/**
+ * Adds the API version and the security headers of the NL GOV API Design Rules to every response,
+ * including error responses produced by the framework.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+class ApiHeadersFilter {
+
+    static final String API_VERSION = "API-Version";
+
+    private final String apiVersion;
+
+    ApiHeadersFilter(@Value("${wijkopmaat.api-version}") String apiVersion) {
+        this.apiVersion = apiVersion;
+    }
+
+    @ResponseFilter
+    void addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        response.header(API_VERSION, apiVersion);
+        response.header("Cache-Control", "no-store");
+        response.header("X-Content-Type-Options", "nosniff");
+        response.header("X-Frame-Options", "DENY");
+        response.header("Content-Security-Policy", "frame-ancestors 'none'");
+        if (behindTls(request)) {
+            response.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
+    }
+
+    private static boolean behindTls(HttpRequest<?> request) {
+        return request.isSecure() || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
+    }
+}

@@ -1,0 +1,16 @@
+package nl.wijkopmaat.geography;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface BuurtRepository extends CrudRepository<Buurt, UUID> {
+
+    List<Buurt> findByWijkIdOrderByName(UUID wijkId);
+
+    boolean existsByWijkIdAndName(UUID wijkId, String name);
+}

@@ -1,0 +1,28 @@
+package nl.wijkopmaat.geography;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+final class GeographyCommands {
+
+    private GeographyCommands() {
+    }
+
+    @Serdeable
+    record WijkCreate(@NotBlank @Size(max = 100) String name, @Nullable @Size(min = 1, max = 150) String wijkplatformName) {
+    }
+
+    @Serdeable
+    record WijkUpdate(@NotBlank @Size(max = 100) String name) {
+    }
+
+    @Serdeable
+    record BuurtCreate(@NotBlank @Size(max = 100) String name) {
+    }
+
+    @Serdeable
+    record BuurtUpdate(@NotBlank @Size(max = 100) String name) {
+    }
+}

@@ -1,0 +1,205 @@
+package nl.wijkopmaat.geography;
+
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import nl.wijkopmaat.common.error.ApiException;
+import nl.wijkopmaat.common.paging.Page;
+import nl.wijkopmaat.common.paging.PageRequest;
+import nl.wijkopmaat.common.security.Authorizations;
+import nl.wijkopmaat.common.security.Role;
+import nl.wijkopmaat.geography.GeographyCommands.BuurtCreate;
+import nl.wijkopmaat.geography.GeographyCommands.WijkCreate;
+import nl.wijkopmaat.geography.GeographyViews.BuurtPlace;
+import nl.wijkopmaat.geography.GeographyViews.BuurtView;
+import nl.wijkopmaat.geography.GeographyViews.MunicipalityView;
+import nl.wijkopmaat.geography.GeographyViews.WijkDetail;
+import nl.wijkopmaat.geography.GeographyViews.WijkSummary;
+import nl.wijkopmaat.geography.GeographyViews.WijkplatformSummary;
+import nl.wijkopmaat.geography.GeographyViews.WijkplatformView;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Municipality, wijk, buurt and wijkplatform: public reads, and changes by the municipality's admins.
+ */
+@Singleton
+public class GeographyService {
+
+    private final MunicipalityRepository municipalities;
+    private final WijkRepository wijken;
+    private final BuurtRepository buurten;
+    private final WijkplatformRepository wijkplatforms;
+    private final Authorizations authorizations;
+    private final Clock clock;
+
+    GeographyService(MunicipalityRepository municipalities, WijkRepository wijken, BuurtRepository buurten,
+                     WijkplatformRepository wijkplatforms, Authorizations authorizations, Clock clock) {
+        this.municipalities = municipalities;
+        this.wijken = wijken;
+        this.buurten = buurten;
+        this.wijkplatforms = wijkplatforms;
+        this.authorizations = authorizations;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Page<MunicipalityView> listMunicipalities(PageRequest page) {
+        int fetch = page.size() + 1;
+        List<Municipality> rows = page.after(2)
+                .map(key -> municipalities.pageAfter(key.get(0), key.get(1), fetch))
+                .orElseGet(() -> municipalities.firstPage(fetch));
+        return Page.of(rows, page, m -> List.of(m.name(), m.id().toString()), MunicipalityView::of);
+    }
+
+    @Transactional
+    public MunicipalityView getMunicipality(UUID id) {
+        return municipalities.findById(id).map(MunicipalityView::of)
+                .orElseThrow(() -> ApiException.notFound("problem.notFound.municipality"));
+    }
+
+    @Transactional
+    public Optional<MunicipalityView> findMunicipality(UUID id) {
+        return municipalities.findById(id).map(MunicipalityView::of);
+    }
+
+    @Transactional
+    public Optional<MunicipalityView> findMunicipalityByName(String name) {
+        return municipalities.findByName(name).map(MunicipalityView::of);
+    }
+
+    /** Used by start-up configuration (first admin, demo data), never by a client request. */
+    @Transactional
+    public MunicipalityView findOrCreateMunicipality(String name) {
+        return municipalities.findByName(name)
+                .or(() -> Optional.of(municipalities.save(new Municipality(UUID.randomUUID(), name, clock.instant()))))
+                .map(MunicipalityView::of)
+                .orElseThrow();
+    }
+
+    @Transactional
+    public Page<WijkSummary> listWijken(UUID municipalityId, PageRequest page) {
+        getMunicipality(municipalityId);
+        int fetch = page.size() + 1;
+        String municipality = municipalityId.toString();
+        List<Wijk> rows = page.after(2)
+                .map(key -> wijken.pageAfter(municipality, key.get(0), key.get(1), fetch))
+                .orElseGet(() -> wijken.firstPage(municipality, fetch));
+        Map<UUID, UUID> platformByWijk = rows.isEmpty() ? Map.of()
+                : wijkplatforms.findByWijkIdIn(rows.stream().map(Wijk::id).toList()).stream()
+                        .collect(Collectors.toMap(Wijkplatform::wijkId, Wijkplatform::id));
+        return Page.of(rows, page, w -> List.of(w.name(), w.id().toString()),
+                w -> new WijkSummary(w.id(), w.municipalityId(), w.name(), platformByWijk.get(w.id())));
+    }
+
+    @Transactional
+    public WijkDetail getWijk(UUID wijkId) {
+        return detail(requireWijk(wijkId));
+    }
+
+    @Transactional
+    public WijkDetail createWijk(UUID actor, UUID municipalityId, WijkCreate command) {
+        getMunicipality(municipalityId);
+        authorizations.require(actor, Role.ADMIN, municipalityId);
+        String name = command.name().strip();
+        if (wijken.existsByMunicipalityIdAndName(municipalityId, name)) {
+            throw ApiException.conflict("problem.conflict.wijkName");
+        }
+        Instant now = clock.instant();
+        Wijk wijk = wijken.save(new Wijk(UUID.randomUUID(), municipalityId, name, now, now));
+        String platformName = command.wijkplatformName() == null ? "Wijkplatform " + name : command.wijkplatformName().strip();
+        wijkplatforms.save(new Wijkplatform(UUID.randomUUID(), wijk.id(), platformName, now));
+        return detail(wijk);
+    }
+
+    @Transactional
+    public WijkDetail renameWijk(UUID actor, UUID wijkId, String newName) {
+        Wijk wijk = requireWijk(wijkId);
+        authorizations.require(actor, Role.ADMIN, wijk.municipalityId());
+        String name = newName.strip();
+        if (!wijk.name().equals(name) && wijken.existsByMunicipalityIdAndName(wijk.municipalityId(), name)) {
+            throw ApiException.conflict("problem.conflict.wijkName");
+        }
+        return detail(wijken.update(wijk.renamed(name, clock.instant())));
+    }
+
+    @Transactional
+    public BuurtView createBuurt(UUID actor, UUID wijkId, BuurtCreate command) {
+        Wijk wijk = requireWijk(wijkId);
+        authorizations.require(actor, Role.ADMIN, wijk.municipalityId());
+        String name = command.name().strip();
+        if (buurten.existsByWijkIdAndName(wijkId, name)) {
+            throw ApiException.conflict("problem.conflict.buurtName");
+        }
+        Instant now = clock.instant();
+        return BuurtView.of(buurten.save(new Buurt(UUID.randomUUID(), wijkId, name, now, now)));
+    }
+
+    @Transactional
+    public BuurtView renameBuurt(UUID actor, UUID buurtId, String newName) {
+        Buurt buurt = buurten.findById(buurtId).orElseThrow(() -> ApiException.notFound("problem.notFound.buurt"));
+        Wijk wijk = requireWijk(buurt.wijkId());
+        authorizations.require(actor, Role.ADMIN, wijk.municipalityId());
+        String name = newName.strip();
+        if (!buurt.name().equals(name) && buurten.existsByWijkIdAndName(buurt.wijkId(), name)) {
+            throw ApiException.conflict("problem.conflict.buurtName");
+        }
+        return BuurtView.of(buurten.update(buurt.renamed(name, clock.instant())));
+    }
+
+    @Transactional
+    public BuurtView getBuurt(UUID buurtId) {
+        return buurten.findById(buurtId).map(BuurtView::of)
+                .orElseThrow(() -> ApiException.notFound("problem.notFound.buurt"));
+    }
+
+    /**
+     * For start-up configuration (demo data): makes sure the wijk, its wijkplatform and the named
+     * buurten exist, creating only what is missing.
+     */
+    @Transactional
+    public WijkDetail ensureWijk(UUID municipalityId, String wijkName, List<String> buurtNames) {
+        Instant now = clock.instant();
+        Wijk wijk = wijken.findByMunicipalityIdAndName(municipalityId, wijkName)
+                .orElseGet(() -> wijken.save(new Wijk(UUID.randomUUID(), municipalityId, wijkName, now, now)));
+        if (wijkplatforms.findByWijkId(wijk.id()).isEmpty()) {
+            wijkplatforms.save(new Wijkplatform(UUID.randomUUID(), wijk.id(), "Wijkplatform " + wijkName, now));
+        }
+        buurtNames.stream()
+                .filter(name -> !buurten.existsByWijkIdAndName(wijk.id(), name))
+                .forEach(name -> buurten.save(new Buurt(UUID.randomUUID(), wijk.id(), name, now, now)));
+        return detail(wijk);
+    }
+
+    @Transactional
+    public Optional<BuurtPlace> findBuurt(UUID buurtId) {
+        return buurten.findById(buurtId)
+                .flatMap(buurt -> wijken.findById(buurt.wijkId())
+                        .map(wijk -> new BuurtPlace(buurt.id(), wijk.id(), wijk.municipalityId())));
+    }
+
+    @Transactional
+    public WijkplatformView getWijkplatform(UUID wijkplatformId) {
+        Wijkplatform platform = wijkplatforms.findById(wijkplatformId)
+                .orElseThrow(() -> ApiException.notFound("problem.notFound.wijkplatform"));
+        Wijk wijk = requireWijk(platform.wijkId());
+        return new WijkplatformView(platform.id(), platform.name(), wijk.id(), wijk.name(), wijk.municipalityId());
+    }
+
+    private Wijk requireWijk(UUID wijkId) {
+        return wijken.findById(wijkId).orElseThrow(() -> ApiException.notFound("problem.notFound.wijk"));
+    }
+
+    private WijkDetail detail(Wijk wijk) {
+        List<BuurtView> buurtViews = buurten.findByWijkIdOrderByName(wijk.id()).stream().map(BuurtView::of).toList();
+        WijkplatformSummary platform = wijkplatforms.findByWijkId(wijk.id())
+                .map(p -> new WijkplatformSummary(p.id(), p.name()))
+                .orElse(null);
+        return new WijkDetail(wijk.id(), wijk.municipalityId(), wijk.name(), buurtViews, platform);
+    }
+}

@@ -1,0 +1,27 @@
+package nl.wijkopmaat.geography;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface WijkRepository extends CrudRepository<Wijk, UUID> {
+
+    Optional<Wijk> findByMunicipalityIdAndName(UUID municipalityId, String name);
+
+    boolean existsByMunicipalityIdAndName(UUID municipalityId, String name);
+
+    @Query("SELECT * FROM wijk WHERE municipality_id = :municipalityId ORDER BY name, id LIMIT :limit")
+    List<Wijk> firstPage(String municipalityId, int limit);
+
+    @Query("""
+            SELECT * FROM wijk WHERE municipality_id = :municipalityId
+              AND (name > :name OR (name = :name AND id > :id))
+            ORDER BY name, id LIMIT :limit""")
+    List<Wijk> pageAfter(String municipalityId, String name, String id, int limit);
+}

@@ -1,0 +1,90 @@
+package nl.wijkopmaat.wijkplatform;
+
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import nl.wijkopmaat.account.AccountRef;
+import nl.wijkopmaat.account.AccountService;
+import nl.wijkopmaat.account.RoleAssignmentService;
+import nl.wijkopmaat.common.error.ApiException;
+import nl.wijkopmaat.common.error.InvalidParam;
+import nl.wijkopmaat.common.security.Role;
+import nl.wijkopmaat.geography.GeographyService;
+import nl.wijkopmaat.geography.GeographyViews.WijkplatformView;
+import nl.wijkopmaat.wijkplatform.Member.MemberList;
+import nl.wijkopmaat.wijkplatform.MembershipCommands.MemberAssignment;
+import nl.wijkopmaat.wijkplatform.MembershipCommands.MembersUpdate;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The chair (voorzitter) and secretary (secretaris) of a wijkplatform, set by the municipality's
+ * admins. A wijkplatform has at most one of each.
+ */
+@Singleton
+class MembershipService {
+
+    private static final Set<Role> PLATFORM_ROLES = EnumSet.of(Role.CHAIR, Role.SECRETARY);
+
+    private final GeographyService geography;
+    private final RoleAssignmentService roles;
+    private final AccountService accounts;
+
+    MembershipService(GeographyService geography, RoleAssignmentService roles, AccountService accounts) {
+        this.geography = geography;
+        this.roles = roles;
+        this.accounts = accounts;
+    }
+
+    /** Admins of the municipality and the platform's own chair and secretary may read the members. */
+    @Transactional
+    MemberList members(UUID actor, UUID wijkplatformId) {
+        WijkplatformView platform = geography.getWijkplatform(wijkplatformId);
+        boolean allowed = roles.has(actor, Role.ADMIN, platform.municipalityId())
+                || PLATFORM_ROLES.stream().anyMatch(role -> roles.has(actor, role, wijkplatformId));
+        if (!allowed) {
+            throw ApiException.forbidden("problem.forbidden.role");
+        }
+        return list(wijkplatformId);
+    }
+
+    @Transactional
+    MemberList replace(UUID actor, UUID wijkplatformId, MembersUpdate update) {
+        WijkplatformView platform = geography.getWijkplatform(wijkplatformId);
+        roles.require(actor, Role.ADMIN, platform.municipalityId());
+        Map<UUID, Role> wanted = new LinkedHashMap<>();
+        List<InvalidParam> invalid = new ArrayList<>();
+        Set<Role> seen = EnumSet.noneOf(Role.class);
+        for (int i = 0; i < update.members().size(); i++) {
+            MemberAssignment assignment = update.members().get(i);
+            String field = "members[" + i + "]";
+            if (!PLATFORM_ROLES.contains(assignment.role())) {
+                invalid.add(new InvalidParam(field + ".role", "validation.role.platform"));
+            } else if (!seen.add(assignment.role())) {
+                invalid.add(new InvalidParam(field + ".role", "validation.role.once"));
+            }
+            Optional<AccountRef> person = accounts.findActiveByEmail(assignment.email())
+                    .filter(account -> account.municipalityId().equals(platform.municipalityId()));
+            if (person.isEmpty()) {
+                invalid.add(new InvalidParam(field + ".email", "validation.account.unknown"));
+            } else if (wanted.putIfAbsent(person.get().id(), assignment.role()) != null) {
+                invalid.add(new InvalidParam(field + ".email", "validation.member.once"));
+            }
+        }
+        if (!invalid.isEmpty()) {
+            throw ApiException.invalid(invalid);
+        }
+        roles.replaceHolders(actor, wijkplatformId, PLATFORM_ROLES, wanted);
+        return list(wijkplatformId);
+    }
+
+    private MemberList list(UUID wijkplatformId) {
+        return new MemberList(roles.holders(wijkplatformId, PLATFORM_ROLES).stream().map(Member::of).toList());
+    }
+}
