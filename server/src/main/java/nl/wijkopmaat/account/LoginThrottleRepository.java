@@ -1,5 +1,6 @@
 package nl.wijkopmaat.account;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -20,7 +21,7 @@ interface LoginThrottleRepository extends GenericRepository<LoginThrottleState, 
     @Query("""
             UPDATE login_throttle SET failures = :failures, window_start = :windowStart, locked_until = :lockedUntil
             WHERE email_hash = :emailHash""")
-    void save(String emailHash, int failures, Instant windowStart, Instant lockedUntil);
+    void save(String emailHash, int failures, Instant windowStart, @Nullable Instant lockedUntil);
 
     @Query("DELETE FROM login_throttle WHERE email_hash = :emailHash")
     void clear(String emailHash);

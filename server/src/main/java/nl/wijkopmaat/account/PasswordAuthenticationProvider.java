@@ -36,6 +36,16 @@ class PasswordAuthenticationProvider<B> implements HttpRequestAuthenticationProv
     @Transactional
     public AuthenticationResponse authenticate(HttpRequest<B> requestContext,
                                                AuthenticationRequest<String, String> authenticationRequest) {
+        try {
+            return check(authenticationRequest);
+        } catch (RuntimeException e) {
+            // The security module turns any exception into a plain failed sign-in; say what really happened.
+            LOG.error("Sign-in could not be checked", e);
+            throw e;
+        }
+    }
+
+    private AuthenticationResponse check(AuthenticationRequest<String, String> authenticationRequest) {
         String email = AccountService.normalizeEmail(authenticationRequest.getIdentity());
         String password = authenticationRequest.getSecret();
         Optional<Duration> locked = throttle.lockFor(email);

@@ -2,6 +2,7 @@ package nl.wijkopmaat.account;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.ApplicationConfiguration;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.claims.ClaimsAudienceProvider;
@@ -17,8 +18,8 @@ import jakarta.inject.Singleton;
 @Replaces(JWTClaimsSetGenerator.class)
 class SessionClaimsGenerator extends JWTClaimsSetGenerator {
 
-    SessionClaimsGenerator(TokenConfiguration tokenConfiguration, JtiGenerator jwtIdGenerator,
-                           ClaimsAudienceProvider claimsAudienceProvider, ApplicationConfiguration applicationConfiguration) {
+    SessionClaimsGenerator(TokenConfiguration tokenConfiguration, @Nullable JtiGenerator jwtIdGenerator,
+                           @Nullable ClaimsAudienceProvider claimsAudienceProvider, @Nullable ApplicationConfiguration applicationConfiguration) {
         super(tokenConfiguration, jwtIdGenerator, claimsAudienceProvider, applicationConfiguration);
     }
 

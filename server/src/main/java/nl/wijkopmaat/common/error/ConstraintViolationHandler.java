@@ -5,7 +5,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
-import io.micronaut.problem.violations.ProblemConstraintViolationExceptionHandler;
+import io.micronaut.validation.exceptions.ConstraintExceptionHandler;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -22,7 +22,7 @@ import java.util.Map;
  */
 @Singleton
 @Produces
-@Replaces(ProblemConstraintViolationExceptionHandler.class)
+@Replaces(ConstraintExceptionHandler.class)
 class ConstraintViolationHandler implements ExceptionHandler<ConstraintViolationException, HttpResponse<?>> {
 
     private static final List<String> ARGUMENTS = List.of("min", "max", "value");

@@ -1,74 +1,63 @@
 package nl.wijkopmaat.common.error;
 
-import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
-import io.micronaut.problem.HttpStatusType;
-import io.micronaut.problem.ProblemErrorResponseProcessor;
-import io.micronaut.problem.conf.ProblemConfiguration;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
+import nl.wijkopmaat.common.error.ProblemDetails.InvalidParamDetail;
 import nl.wijkopmaat.common.i18n.Messages;
-import org.zalando.problem.Problem;
-import org.zalando.problem.ProblemBuilder;
-import org.zalando.problem.ThrowableProblem;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * Renders every error, ours and the framework's, as RFC 9457 problem+json with {@code status},
- * {@code title}, {@code detail} and, for invalid input, {@code invalidParams}, in the caller's language.
+ * Renders every error, ours and the framework's (unknown route, wrong method, unreadable JSON,
+ * missing token), as application/problem+json in the caller's language.
  */
 @Singleton
-@Replaces(ProblemErrorResponseProcessor.class)
-class LocalizedProblemResponseProcessor extends ProblemErrorResponseProcessor {
+class LocalizedProblemResponseProcessor implements ErrorResponseProcessor<ProblemDetails> {
 
+    static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
     private static final String TYPE_BASE = "https://wijkopmaat.nl/problems/";
 
     private final Messages messages;
 
-    LocalizedProblemResponseProcessor(ProblemConfiguration configuration, Messages messages) {
-        super(configuration);
+    LocalizedProblemResponseProcessor(Messages messages) {
         this.messages = messages;
     }
 
     @Override
-    protected ThrowableProblem defaultProblem(ErrorContext context, HttpStatus status) {
+    public MutableHttpResponse<ProblemDetails> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        if (context.getRequest().getMethod() == HttpMethod.HEAD) {
+            return (MutableHttpResponse<ProblemDetails>) response;
+        }
+        HttpStatus status = response.status();
         Locale locale = messages.locale(context.getRequest());
-        ProblemBuilder problem = Problem.builder()
-                .withStatus(new HttpStatusType(status))
-                .withTitle(title(status, locale));
-        Throwable cause = context.getRootCause().orElse(null);
-        if (cause instanceof ApiException api) {
-            problem.withType(URI.create(TYPE_BASE + api.code().replace('.', '-')))
-                    .withDetail(messages.get(api.code(), locale, api.args()));
-            if (!api.invalidParams().isEmpty()) {
-                problem.with("invalidParams", render(api.invalidParams(), locale));
-            }
+        String title = title(status, locale);
+        ProblemDetails problem;
+        if (context.getRootCause().orElse(null) instanceof ApiException api) {
+            List<InvalidParamDetail> invalid = api.invalidParams().stream()
+                    .map(param -> new InvalidParamDetail(param.name(), messages.get(param.reasonCode(), locale, param.reasonArgs())))
+                    .toList();
+            problem = new ProblemDetails(TYPE_BASE + api.code().replace('.', '-'), title, status.getCode(),
+                    messages.get(api.code(), locale, api.args()), null, invalid.isEmpty() ? null : invalid);
         } else {
-            problem.withDetail(frameworkDetail(status, locale));
-            List<Map<String, String>> fromFramework = context.getErrors().stream()
+            List<InvalidParamDetail> invalid = context.getErrors().stream()
                     .filter(error -> error.getPath().isPresent())
                     .map(error -> invalidParam(error, locale))
                     .toList();
-            if (status == HttpStatus.BAD_REQUEST && !fromFramework.isEmpty()) {
-                problem.with("invalidParams", fromFramework);
-            }
+            problem = new ProblemDetails("about:blank", title, status.getCode(), frameworkDetail(status, locale), null,
+                    status == HttpStatus.BAD_REQUEST && !invalid.isEmpty() ? invalid : null);
         }
-        return problem.build();
+        return response.body(problem).contentType(PROBLEM_JSON);
     }
 
-    private List<Map<String, String>> render(List<InvalidParam> params, Locale locale) {
-        return params.stream()
-                .map(param -> Map.of("name", param.name(), "reason", messages.get(param.reasonCode(), locale, param.reasonArgs())))
-                .toList();
-    }
-
-    private Map<String, String> invalidParam(Error error, Locale locale) {
-        return Map.of("name", error.getPath().orElseThrow(), "reason", messages.get("validation.unreadable", locale));
+    private InvalidParamDetail invalidParam(Error error, Locale locale) {
+        return new InvalidParamDetail(error.getPath().orElseThrow(), messages.get("validation.unreadable", locale));
     }
 
     private String title(HttpStatus status, Locale locale) {

@@ -1,5 +1,6 @@
 package nl.wijkopmaat.common.idempotency;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -26,7 +27,7 @@ interface IdempotencyRepository extends GenericRepository<IdempotencyRecord, jav
     @Query("""
             UPDATE idempotency_record SET status_code = :statusCode, response_body = :responseBody, location = :location
             WHERE id = :id""")
-    void complete(String id, int statusCode, String responseBody, String location);
+    void complete(String id, int statusCode, @Nullable String responseBody, @Nullable String location);
 
     @Query("DELETE FROM idempotency_record WHERE created_at < :before")
     int deleteCreatedBefore(Instant before);

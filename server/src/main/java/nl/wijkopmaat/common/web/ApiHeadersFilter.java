@@ -1,17 +1,19 @@
 package nl.wijkopmaat.common.web;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
 
 /**
  * Adds the API version and the security headers of the NL GOV API Design Rules to every response,
  * including error responses produced by the framework.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-class ApiHeadersFilter {
+class ApiHeadersFilter implements Ordered {
 
     static final String API_VERSION = "API-Version";
 
@@ -19,6 +21,12 @@ class ApiHeadersFilter {
 
     ApiHeadersFilter(@Value("${wijkopmaat.api-version}") String apiVersion) {
         this.apiVersion = apiVersion;
+    }
+
+    /** First in the chain, so that it also sees responses the security filter produces itself. */
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.FIRST.before();
     }
 
     @ResponseFilter

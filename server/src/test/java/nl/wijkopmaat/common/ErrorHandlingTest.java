@@ -1,0 +1,94 @@
+package nl.wijkopmaat.common;
+
+import io.micronaut.http.MediaType;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import nl.wijkopmaat.support.Api;
+import nl.wijkopmaat.support.ApiResponse;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The framework's own errors are problem+json too, with the API version and in the caller's language.
+ */
+@MicronautTest(transactional = false)
+class ErrorHandlingTest {
+
+    @Inject
+    Api api;
+
+    private static void assertProblem(ApiResponse response, int status) {
+        assertThat(response.status()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.header("API-Version")).isEqualTo("0.1.0");
+        assertThat(response.json().get("status").asInt()).isEqualTo(status);
+        assertThat(response.text("/title")).isNotBlank();
+        assertThat(response.text("/detail")).isNotBlank();
+    }
+
+    @Test
+    void unknownRouteIs404() {
+        ApiResponse response = api.get("/api/v1/no-such-thing").outsideContract().send();
+        assertProblem(response, 404);
+        assertThat(response.text("/title")).isEqualTo("Niet gevonden");
+    }
+
+    @Test
+    void wrongMethodIs405() {
+        assertProblem(api.delete("/api/v1/municipalities").outsideContract().send(), 405);
+    }
+
+    @Test
+    void malformedJsonIs400() {
+        ApiResponse response = api.post("/api/v1/accounts").outsideContract()
+                .rawBody("{\"email\": ", MediaType.APPLICATION_JSON_TYPE).send();
+        assertProblem(response, 400);
+    }
+
+    @Test
+    void malformedIdIs400NotA500() {
+        ApiResponse response = api.get("/api/v1/wijken/not-a-uuid").invalidInput().send();
+        assertProblem(response, 400);
+    }
+
+    @Test
+    void missingTokenIs401() {
+        assertProblem(api.get("/api/v1/me/export").send(), 401);
+    }
+
+    @Test
+    void garbageTokenIs401() {
+        assertProblem(api.get("/api/v1/me").token("not.a.jwt").send(), 401);
+    }
+
+    @Test
+    void englishWhenAsked() {
+        ApiResponse response = api.get("/api/v1/no-such-thing").header("Accept-Language", "en").outsideContract().send();
+        assertThat(response.text("/title")).isEqualTo("Not found");
+        assertThat(response.text("/detail")).isEqualTo("This address does not exist.");
+    }
+
+    @Test
+    void limitOutOfRangeNamesTheParameter() {
+        ApiResponse response = api.get("/api/v1/municipalities").query("limit", 500).invalidInput().send();
+        assertProblem(response, 400);
+        assertThat(response.text("/invalidParams/0/name")).isEqualTo("limit");
+    }
+
+    @Test
+    void tamperedCursorIs400() {
+        ApiResponse response = api.get("/api/v1/municipalities").query("cursor", "%%%").send();
+        assertProblem(response, 400);
+        assertThat(response.text("/invalidParams/0/name")).isEqualTo("cursor");
+    }
+
+    @Test
+    void securityHeadersOnEveryResponse() {
+        ApiResponse response = api.get("/api/v1/municipalities").send();
+        assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(response.header("Content-Security-Policy")).isEqualTo("frame-ancestors 'none'");
+    }
+}

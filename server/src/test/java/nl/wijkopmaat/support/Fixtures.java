@@ -1,0 +1,72 @@
+package nl.wijkopmaat.support;
+
+import jakarta.inject.Singleton;
+import nl.wijkopmaat.account.AccountRef;
+import nl.wijkopmaat.account.AccountService;
+import nl.wijkopmaat.account.RoleAssignmentService;
+import nl.wijkopmaat.common.security.Role;
+import nl.wijkopmaat.geography.GeographyService;
+import nl.wijkopmaat.geography.GeographyViews.MunicipalityView;
+import nl.wijkopmaat.geography.GeographyViews.WijkDetail;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Sets up the world a test needs through the application's own services (real database, no
+ * mocks), with unique names so that test classes can share one database.
+ */
+@Singleton
+public class Fixtures {
+
+    public static final String PASSWORD = "correct horse battery";
+
+    private final GeographyService geography;
+    private final AccountService accounts;
+    private final RoleAssignmentService roles;
+    private final Api api;
+
+    Fixtures(GeographyService geography, AccountService accounts, RoleAssignmentService roles, Api api) {
+        this.geography = geography;
+        this.accounts = accounts;
+        this.roles = roles;
+        this.api = api;
+    }
+
+    public static String unique(String prefix) {
+        return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public MunicipalityView municipality() {
+        return geography.findOrCreateMunicipality(unique("Gemeente"));
+    }
+
+    public WijkDetail wijk(UUID municipalityId, String... buurten) {
+        return geography.ensureWijk(municipalityId, unique("Wijk"), List.of(buurten));
+    }
+
+    public Person resident(UUID municipalityId) {
+        String email = "bewoner-" + UUID.randomUUID() + "@example.org";
+        AccountRef account = accounts.ensureAccount(email, PASSWORD, unique("Bewoner"), municipalityId, null);
+        return signIn(account.id(), email);
+    }
+
+    public Person withRole(UUID municipalityId, Role role, UUID scopeId) {
+        Person person = resident(municipalityId);
+        roles.grant(null, person.id(), role, scopeId);
+        return person;
+    }
+
+    public Person signIn(UUID accountId, String email) {
+        ApiResponse response = api.post("/api/v1/auth/login")
+                .json(Map.of("username", email, "password", PASSWORD)).send();
+        if (response.status() != 200) {
+            throw new IllegalStateException("Sign-in failed: " + response.body());
+        }
+        return new Person(accountId, email, response.text("/access_token"), response.text("/refresh_token"));
+    }
+
+    public record Person(UUID id, String email, String accessToken, String refreshToken) {
+    }
+}
