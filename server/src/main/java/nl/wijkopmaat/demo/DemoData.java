@@ -1,0 +1,186 @@
+package nl.wijkopmaat.demo;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import nl.wijkopmaat.account.AccountRef;
+import nl.wijkopmaat.account.AccountService;
+import nl.wijkopmaat.account.RoleAssignmentService;
+import nl.wijkopmaat.common.security.Role;
+import nl.wijkopmaat.geography.GeographyService;
+import nl.wijkopmaat.geography.GeographyViews.BuurtView;
+import nl.wijkopmaat.geography.GeographyViews.MunicipalityView;
+import nl.wijkopmaat.geography.GeographyViews.WijkDetail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Fills a development database with the geography of the municipalities in the domain description
+ * and with one demo account per role in Maassluis, so that the app can be tried without any set-up.
+ * <p>
+ * It goes only through the features' own start-up services and is idempotent: what already exists is
+ * left as it is (an existing account keeps its password), so a restart changes nothing. Each step
+ * commits on its own; should a start-up fail halfway, the next start completes what is missing.
+ */
+@Singleton
+@Requires(property = "wijkopmaat.demo-data.enabled", value = "true")
+class DemoData implements ApplicationEventListener<StartupEvent> {
+
+    /** Documented in the README: a demo password for the development environment only. */
+    static final String DEMO_PASSWORD = "Wijkdemo-2026";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+    private final GeographyService geography;
+    private final AccountService accounts;
+    private final RoleAssignmentService roles;
+
+    DemoData(GeographyService geography, AccountService accounts, RoleAssignmentService roles) {
+        this.geography = geography;
+        this.accounts = accounts;
+        this.roles = roles;
+    }
+
+    /**
+     * All demo data in one place. Maassluis: the 6 wijken of its 2013 social vision with their buurten.
+     * Den Helder and Heerhugowaard: the domain description names no wijken, so a few well-known wijken
+     * of each town, without buurten.
+     */
+    static List<DemoMunicipality> demoMunicipalities() {
+        return List.of(
+                new DemoMunicipality("Maassluis",
+                        List.of(
+                                new DemoWijk("Taanshuurpolder e.o.", List.of("Taanshuurpolder")),
+                                new DemoWijk("Dijkpolder", List.of("Vertobuurt", "Bloemenbuurt", "Bomendal")),
+                                new DemoWijk("Sluispolder", List.of("Sluispolder Oost", "Sluispolder West", "Binnenstad")),
+                                new DemoWijk("Kapelpolder",
+                                        List.of("Kapelpolder", "Componistenbuurt", "Koningshoek", "Het Balkon")),
+                                new DemoWijk("Burgemeesterswijk", List.of("Vogelbuurt", "Burgemeesterswijk")),
+                                new DemoWijk("Steendijkpolder", List.of("Steendijkpolder Noord", "Steendijkpolder Zuid"))),
+                        List.of(
+                                DemoAccount.resident("bewoner@maassluis.demo", "Bewoner Demo", "Binnenstad"),
+                                DemoAccount.platformRole("voorzitter@maassluis.demo", "Voorzitter Sluispolder",
+                                        Role.CHAIR, "Sluispolder"),
+                                DemoAccount.platformRole("secretaris@maassluis.demo", "Secretaris Sluispolder",
+                                        Role.SECRETARY, "Sluispolder"),
+                                DemoAccount.municipalRole("wijkregisseur@maassluis.demo", "Wijkregisseur Maassluis",
+                                        Role.OFFICIAL),
+                                DemoAccount.municipalRole("beheer@maassluis.demo", "Beheerder Maassluis", Role.ADMIN))),
+                new DemoMunicipality("Den Helder",
+                        List.of(
+                                new DemoWijk("Centrum", List.of()),
+                                new DemoWijk("Nieuw Den Helder", List.of()),
+                                new DemoWijk("De Schooten", List.of()),
+                                new DemoWijk("Julianadorp", List.of())),
+                        List.of()),
+                new DemoMunicipality("Heerhugowaard",
+                        List.of(
+                                new DemoWijk("Centrum", List.of()),
+                                new DemoWijk("Stad van de Zon", List.of()),
+                                new DemoWijk("Butterhuizen", List.of())),
+                        List.of()));
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        List<DemoMunicipality> municipalities = demoMunicipalities();
+        int rolesGranted = municipalities.stream().mapToInt(this::load).sum();
+        // Counts only: the demo accounts' e-mail addresses stay out of the logs like everyone else's.
+        LOG.info("Demo data in place: {} municipalities, {} wijken, {} buurten, {} accounts; {} roles newly granted",
+                municipalities.size(),
+                municipalities.stream().mapToInt(m -> m.wijken().size()).sum(),
+                municipalities.stream().flatMap(m -> m.wijken().stream()).mapToInt(w -> w.buurten().size()).sum(),
+                municipalities.stream().mapToInt(m -> m.accounts().size()).sum(),
+                rolesGranted);
+    }
+
+    /** Ensures one municipality with its wijken and accounts; returns how many roles it had to grant. */
+    private int load(DemoMunicipality demo) {
+        MunicipalityView municipality = geography.findOrCreateMunicipality(demo.name());
+        Map<String, WijkDetail> wijkenByName = demo.wijken().stream()
+                .map(wijk -> geography.ensureWijk(municipality.id(), wijk.name(), wijk.buurten()))
+                .collect(Collectors.toMap(WijkDetail::name, Function.identity()));
+        // Keyed by buurt name alone: toMap fails loudly should two wijken ever get a buurt of the same name.
+        Map<String, UUID> buurtIdsByName = wijkenByName.values().stream()
+                .flatMap(wijk -> wijk.buurten().stream())
+                .collect(Collectors.toMap(BuurtView::name, BuurtView::id));
+        int granted = 0;
+        for (DemoAccount demoAccount : demo.accounts()) {
+            UUID homeBuurtId = demoAccount.homeBuurt() == null ? null
+                    : require(buurtIdsByName, demoAccount.homeBuurt(), "buurt");
+            AccountRef account = accounts.ensureAccount(demoAccount.email(), DEMO_PASSWORD, demoAccount.displayName(),
+                    municipality.id(), homeBuurtId);
+            DemoRole role = demoAccount.role();
+            if (role != null && grantUnlessHeld(account.id(), role.role(), scopeOf(role, municipality, wijkenByName))) {
+                granted++;
+            }
+        }
+        return granted;
+    }
+
+    private boolean grantUnlessHeld(UUID accountId, Role role, UUID scopeId) {
+        if (roles.has(accountId, role, scopeId)) {
+            return false;
+        }
+        // No actor: the grant comes from start-up configuration, not from a person.
+        roles.grant(null, accountId, role, scopeId);
+        return true;
+    }
+
+    private static UUID scopeOf(DemoRole demoRole, MunicipalityView municipality, Map<String, WijkDetail> wijkenByName) {
+        return switch (demoRole.role().scopeType()) {
+            case MUNICIPALITY -> municipality.id();
+            case WIJKPLATFORM -> require(wijkenByName, demoRole.wijk(), "wijk").wijkplatform().id();
+        };
+    }
+
+    /** A name in the demo data that matches nothing is a typo in this class: stop the start-up and say so. */
+    private static <T> T require(Map<String, T> byName, String name, String kind) {
+        T found = byName.get(name);
+        if (found == null) {
+            throw new IllegalStateException("Demo data names unknown " + kind + " '" + name + "'");
+        }
+        return found;
+    }
+
+    record DemoMunicipality(String name, List<DemoWijk> wijken, List<DemoAccount> accounts) {
+    }
+
+    record DemoWijk(String name, List<String> buurten) {
+    }
+
+    /** A demo person: lives in {@code homeBuurt} when given, and holds {@code role} when given. */
+    record DemoAccount(String email, String displayName, @Nullable String homeBuurt, @Nullable DemoRole role) {
+
+        static DemoAccount resident(String email, String displayName, String homeBuurt) {
+            return new DemoAccount(email, displayName, homeBuurt, null);
+        }
+
+        static DemoAccount platformRole(String email, String displayName, Role role, String wijk) {
+            return new DemoAccount(email, displayName, null, new DemoRole(role, wijk));
+        }
+
+        static DemoAccount municipalRole(String email, String displayName, Role role) {
+            return new DemoAccount(email, displayName, null, new DemoRole(role, null));
+        }
+    }
+
+    /** A role in the demo municipality; a wijkplatform role names the wijk whose platform it is in. */
+    record DemoRole(Role role, @Nullable String wijk) {
+        DemoRole {
+            Objects.requireNonNull(role, "role");
+            if ((role.scopeType() == Role.ScopeType.WIJKPLATFORM) != (wijk != null)) {
+                throw new IllegalArgumentException(role + " needs a wijk exactly when it is a wijkplatform role");
+            }
+        }
+    }
+}

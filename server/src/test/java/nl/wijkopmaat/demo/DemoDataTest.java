@@ -1,0 +1,79 @@
+package nl.wijkopmaat.demo;
+
+import io.micronaut.context.ApplicationContext;
+import nl.wijkopmaat.account.AssignedRole;
+import nl.wijkopmaat.account.RoleAssignmentService;
+import nl.wijkopmaat.common.paging.PageRequest;
+import nl.wijkopmaat.common.security.Role;
+import nl.wijkopmaat.geography.GeographyService;
+import nl.wijkopmaat.geography.GeographyViews.BuurtView;
+import nl.wijkopmaat.geography.GeographyViews.MunicipalityView;
+import nl.wijkopmaat.geography.GeographyViews.WijkDetail;
+import nl.wijkopmaat.geography.GeographyViews.WijkSummary;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * Starts the application context twice, as a developer restarting the server would, and reads the
+ * result through the services. A plain context rather than {@code @MicronautTest}, because the test
+ * is about what happens at start-up.
+ */
+class DemoDataTest {
+
+    private static final Map<String, Object> DEMO_DATA_ENABLED = Map.of("wijkopmaat.demo-data.enabled", true);
+
+    @Test
+    void loadsMaassluisAndASecondStartChangesNothing() {
+        LoadedDemo first = startAndRead();
+        LoadedDemo second = startAndRead();
+
+        assertThat(first.maassluisWijken()).extracting(WijkSummary::name).containsExactlyInAnyOrder(
+                "Taanshuurpolder e.o.", "Dijkpolder", "Sluispolder", "Kapelpolder", "Burgemeesterswijk",
+                "Steendijkpolder");
+        assertThat(first.sluispolder().buurten()).extracting(BuurtView::name)
+                .containsExactlyInAnyOrder("Sluispolder Oost", "Sluispolder West", "Binnenstad");
+        assertThat(first.sluispolderBoard()).extracting(AssignedRole::email, AssignedRole::role)
+                .containsExactlyInAnyOrder(
+                        tuple("voorzitter@maassluis.demo", Role.CHAIR),
+                        tuple("secretaris@maassluis.demo", Role.SECRETARY));
+        assertThat(first.chairHoldsChair()).isTrue();
+        assertThat(first.maassluisStaff()).extracting(AssignedRole::email, AssignedRole::role)
+                .containsExactlyInAnyOrder(
+                        tuple("wijkregisseur@maassluis.demo", Role.OFFICIAL),
+                        tuple("beheer@maassluis.demo", Role.ADMIN));
+
+        // Same rows, same ids, nothing added: the second start found everything in place.
+        assertThat(second).isEqualTo(first);
+    }
+
+    private static LoadedDemo startAndRead() {
+        try (ApplicationContext context = ApplicationContext.run(DEMO_DATA_ENABLED, "test")) {
+            GeographyService geography = context.getBean(GeographyService.class);
+            RoleAssignmentService roles = context.getBean(RoleAssignmentService.class);
+
+            MunicipalityView maassluis = geography.findMunicipalityByName("Maassluis").orElseThrow();
+            List<WijkSummary> wijken = geography.listWijken(maassluis.id(), PageRequest.first(100)).items();
+            WijkSummary sluispolderSummary = wijken.stream()
+                    .filter(wijk -> wijk.name().equals("Sluispolder")).findFirst().orElseThrow();
+            WijkDetail sluispolder = geography.getWijk(sluispolderSummary.id());
+            List<AssignedRole> board = roles.holders(sluispolder.wijkplatform().id(), List.of(Role.CHAIR, Role.SECRETARY));
+            boolean chairHoldsChair = board.stream()
+                    .filter(holder -> holder.email().equals("voorzitter@maassluis.demo"))
+                    .findFirst()
+                    .map(chair -> roles.has(chair.accountId(), Role.CHAIR, sluispolder.wijkplatform().id()))
+                    .orElse(false);
+            List<AssignedRole> staff = roles.staff(maassluis.id(), PageRequest.first(100)).items();
+            return new LoadedDemo(maassluis, wijken, sluispolder, board, chairHoldsChair, staff);
+        }
+    }
+
+    /** What one start-up left in the database, as the services show it. */
+    record LoadedDemo(MunicipalityView maassluis, List<WijkSummary> maassluisWijken, WijkDetail sluispolder,
+                      List<AssignedRole> sluispolderBoard, boolean chairHoldsChair, List<AssignedRole> maassluisStaff) {
+    }
+}
