@@ -12,7 +12,13 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface LoginThrottleRepository extends GenericRepository<LoginThrottleState, String> {
 
-    @Query("INSERT IGNORE INTO login_throttle (email_hash, failures, window_start) VALUES (:emailHash, 0, :now)")
+    /**
+     * Creates the row if missing and locks it exclusively either way (unlike INSERT IGNORE, whose shared
+     * lock would let concurrent attempts for one email deadlock when they then lock for update).
+     */
+    @Query("""
+            INSERT INTO login_throttle (email_hash, failures, window_start) VALUES (:emailHash, 0, :now)
+            ON DUPLICATE KEY UPDATE email_hash = email_hash""")
     void ensureExists(String emailHash, Instant now);
 
     @Query("SELECT * FROM login_throttle WHERE email_hash = :emailHash FOR UPDATE")

@@ -10,6 +10,7 @@ import nl.wijkopmaat.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -86,6 +87,22 @@ class AuthenticationTest {
 
         ApiResponse evenWithTheRightPassword = login(person.email(), Fixtures.PASSWORD);
         assertThat(evenWithTheRightPassword.status()).isEqualTo(429);
+    }
+
+    @Test
+    void concurrentWrongPasswordsAreAllCountedWithoutDeadlocks() {
+        Fixtures.Person person = fixtures.resident(municipality.id());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<Integer> statuses = java.util.stream.IntStream.range(0, 6)
+                    .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> login(person.email(), "wrong " + i).status(), pool))
+                    .toList().stream().map(java.util.concurrent.CompletableFuture::join).toList();
+            assertThat(statuses).containsOnly(401, 429);
+            assertThat(statuses).filteredOn(status -> status == 401).hasSize(5);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(login(person.email(), Fixtures.PASSWORD).status()).isEqualTo(429);
     }
 
     @Test

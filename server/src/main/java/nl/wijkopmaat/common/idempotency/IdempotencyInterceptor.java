@@ -71,7 +71,7 @@ class IdempotencyInterceptor implements MethodInterceptor<Object, Object> {
         return transactions.executeWrite(status -> {
             String id = UUID.randomUUID().toString();
             if (repository.claim(id, principal, key, requestHash, clock.instant()) == 0) {
-                return replay(context, requestHash, repository.findForUpdate(principal, key).orElseThrow());
+                return replay(context, requestHash, repository.findByPrincipalAndIdempotencyKey(principal, key).orElseThrow());
             }
             Object result = context.proceed();
             HttpResponse<?> response = (HttpResponse<?>) result;

@@ -21,8 +21,11 @@ interface IdempotencyRepository extends GenericRepository<IdempotencyRecord, jav
             VALUES (:id, :principal, :idempotencyKey, :requestHash, :createdAt)""")
     int claim(String id, String principal, String idempotencyKey, String requestHash, Instant createdAt);
 
-    @Query("SELECT * FROM idempotency_record WHERE principal = :principal AND idempotency_key = :idempotencyKey FOR UPDATE")
-    Optional<IdempotencyRecord> findForUpdate(String principal, String idempotencyKey);
+    /**
+     * A plain read: after {@link #claim} found the key taken, the first request has committed, and a
+     * locking read here would make concurrent retries deadlock on the shared lock the claim took.
+     */
+    Optional<IdempotencyRecord> findByPrincipalAndIdempotencyKey(String principal, String idempotencyKey);
 
     @Query("""
             UPDATE idempotency_record SET status_code = :statusCode, response_body = :responseBody, location = :location
