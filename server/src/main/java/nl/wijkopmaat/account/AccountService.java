@@ -93,6 +93,9 @@ public class AccountService {
     @Transactional
     public AccountView updateMe(UUID accountId, MeUpdate update) {
         Account account = requireActive(accountId);
+        if (update.displayName() == null && update.buurtId() == null && update.locale() == null) {
+            throw ApiException.invalid("displayName", "validation.update.empty");
+        }
         if (update.buurtId() != null && !buurtIn(update.buurtId(), account.municipalityId())) {
             throw ApiException.invalid("buurtId", "validation.buurt.unknown");
         }

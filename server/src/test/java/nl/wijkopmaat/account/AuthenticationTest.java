@@ -129,6 +129,37 @@ class AuthenticationTest {
     }
 
     @Test
+    void aForgedRefreshTokenIsAProblemToo() {
+        ApiResponse forged = refresh("eyJhbGciOiJIUzI1NiJ9.Zm9yZ2Vk.c2lnbmF0dXJl");
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.header("Content-Type")).startsWith("application/problem+json");
+
+        ApiResponse noGrant = api.post("/api/v1/auth/token").invalidInput()
+                .rawBody("refresh_token=abc", MediaType.APPLICATION_FORM_URLENCODED_TYPE).send();
+        assertThat(noGrant.status()).isEqualTo(400);
+        assertThat(noGrant.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void refreshAlsoAcceptsJson() {
+        Fixtures.Person person = fixtures.resident(municipality.id());
+        ApiResponse refreshed = api.post("/api/v1/auth/token")
+                .json(Map.of("grant_type", "refresh_token", "refresh_token", person.refreshToken())).send();
+        assertThat(refreshed.status()).isEqualTo(200);
+    }
+
+    @Test
+    void anEmptyProfileUpdateIsInvalid() {
+        Fixtures.Person person = fixtures.resident(municipality.id());
+        ApiResponse response = api.patch("/api/v1/me").token(person.accessToken()).json(Map.of()).send();
+        assertThat(response.status()).isEqualTo(400);
+        ApiResponse blankName = api.patch("/api/v1/me").token(person.accessToken()).invalidInput()
+                .json(Map.of("displayName", "   ")).send();
+        assertThat(blankName.status()).isEqualTo(400);
+        assertThat(blankName.text("/invalidParams/0/name")).isEqualTo("displayName");
+    }
+
+    @Test
     void logoutRevokesTheRefreshToken() {
         Fixtures.Person person = fixtures.resident(municipality.id());
         ApiResponse logout = api.post("/api/v1/auth/logout").json(Map.of("refreshToken", person.refreshToken())).send();
