@@ -2,14 +2,11 @@ package nl.wijkopmaat.account;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import nl.wijkopmaat.common.Hashing;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -69,11 +66,6 @@ class LoginThrottle {
     }
 
     private static String key(String email) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(email.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashing.sha256Hex(email);
     }
 }

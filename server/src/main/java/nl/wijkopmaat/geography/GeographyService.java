@@ -176,6 +176,18 @@ public class GeographyService {
         return detail(wijk);
     }
 
+    /** The wijkplatform of a wijk, for checks of who chairs where. */
+    @Transactional
+    public Optional<UUID> wijkplatformIdOf(UUID wijkId) {
+        return wijkplatforms.findByWijkId(wijkId).map(Wijkplatform::id);
+    }
+
+    /** The municipality of a wijk, if the wijk exists. */
+    @Transactional
+    public Optional<UUID> municipalityOfWijk(UUID wijkId) {
+        return wijken.findById(wijkId).map(Wijk::municipalityId);
+    }
+
     @Transactional
     public Optional<BuurtPlace> findBuurt(UUID buurtId) {
         return buurten.findById(buurtId)

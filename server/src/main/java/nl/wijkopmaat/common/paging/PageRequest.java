@@ -10,6 +10,7 @@ import nl.wijkopmaat.common.error.ApiException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
@@ -58,6 +59,24 @@ public record PageRequest(
         try {
             return Instant.parse(keyPart);
         } catch (DateTimeParseException e) {
+            throw invalidCursor();
+        }
+    }
+
+    /** A date stored in a cursor. */
+    public static LocalDate date(String keyPart) {
+        try {
+            return LocalDate.parse(keyPart);
+        } catch (DateTimeParseException e) {
+            throw invalidCursor();
+        }
+    }
+
+    /** A number stored in a cursor. */
+    public static long number(String keyPart) {
+        try {
+            return Long.parseLong(keyPart);
+        } catch (NumberFormatException e) {
             throw invalidCursor();
         }
     }

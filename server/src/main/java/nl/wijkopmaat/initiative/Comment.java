@@ -1,0 +1,17 @@
+package nl.wijkopmaat.initiative;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@MappedEntity("initiative_comment")
+record Comment(@Id UUID id, UUID initiativeId, @Nullable UUID authorId, String body, Instant createdAt,
+               @Nullable Instant hiddenAt, @Nullable UUID hiddenBy, @Nullable String hiddenReason) {
+
+    Comment hidden(UUID moderator, String reason, Instant now) {
+        return new Comment(id, initiativeId, authorId, body, createdAt, now, moderator, reason);
+    }
+}

@@ -1,0 +1,33 @@
+package nl.wijkopmaat.initiative;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface CommentRepository extends CrudRepository<Comment, UUID> {
+
+    Optional<Comment> findByIdAndInitiativeId(UUID id, UUID initiativeId);
+
+    @Query("SELECT * FROM initiative_comment WHERE initiative_id = :initiativeId ORDER BY seq LIMIT :limit")
+    List<Comment> firstPage(UUID initiativeId, int limit);
+
+    @Query("""
+            SELECT * FROM initiative_comment WHERE initiative_id = :initiativeId
+              AND seq > (SELECT prev.seq FROM initiative_comment prev WHERE prev.id = :afterId)
+            ORDER BY seq LIMIT :limit""")
+    List<Comment> pageAfter(UUID initiativeId, String afterId, int limit);
+
+    List<Comment> findByAuthorIdOrderByCreatedAt(UUID authorId);
+
+    @Query("UPDATE initiative_comment SET author_id = NULL WHERE author_id = :authorId")
+    void detachAuthor(UUID authorId);
+
+    @Query("DELETE FROM initiative_comment WHERE initiative_id IN (SELECT id FROM initiative WHERE author_id = :authorId AND status = 'DRAFT')")
+    void deleteOnDraftsOf(UUID authorId);
+}

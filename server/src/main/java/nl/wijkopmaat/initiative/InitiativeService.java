@@ -1,0 +1,344 @@
+package nl.wijkopmaat.initiative;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import nl.wijkopmaat.account.AccountRef;
+import nl.wijkopmaat.account.AccountService;
+import nl.wijkopmaat.common.error.ApiException;
+import nl.wijkopmaat.common.error.InvalidParam;
+import nl.wijkopmaat.common.paging.Page;
+import nl.wijkopmaat.common.paging.PageRequest;
+import nl.wijkopmaat.common.security.Authorizations;
+import nl.wijkopmaat.common.security.Role;
+import nl.wijkopmaat.geography.GeographyService;
+import nl.wijkopmaat.geography.GeographyViews.BuurtPlace;
+import nl.wijkopmaat.initiative.InitiativeCommands.Content;
+import nl.wijkopmaat.initiative.InitiativeCommands.ContentChanges;
+import nl.wijkopmaat.initiative.InitiativeCommands.ReviewRequest;
+import nl.wijkopmaat.initiative.InitiativeCommands.StatusChangeRequest;
+import nl.wijkopmaat.initiative.InitiativeTransition.Party;
+import nl.wijkopmaat.initiative.InitiativeViews.InitiativeView;
+import nl.wijkopmaat.initiative.InitiativeViews.ReviewView;
+import nl.wijkopmaat.initiative.InitiativeViews.StatusChangeView;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Bewonersinitiatieven: drafts, the lifecycle with its history, owners and answers, and reviews.
+ * Every change locks the initiative's row first and publishes an {@link InitiativeEvent} in the same
+ * transaction.
+ */
+@Singleton
+public class InitiativeService {
+
+    static final ZoneId MUNICIPAL_TIME = ZoneId.of("Europe/Amsterdam");
+
+    private final InitiativeRepository initiatives;
+    private final StatusChangeRepository statusChanges;
+    private final ReviewRepository reviews;
+    private final SupportRepository supports;
+    private final InitiativeQueries queries;
+    private final GeographyService geography;
+    private final AccountService accounts;
+    private final Authorizations authorizations;
+    private final ApplicationEventPublisher<InitiativeEvent> events;
+    private final Clock clock;
+    private final int answerWorkingDays;
+
+    InitiativeService(InitiativeRepository initiatives, StatusChangeRepository statusChanges, ReviewRepository reviews,
+                      SupportRepository supports, InitiativeQueries queries, GeographyService geography,
+                      AccountService accounts, Authorizations authorizations,
+                      ApplicationEventPublisher<InitiativeEvent> events, Clock clock,
+                      @Value("${wijkopmaat.initiatives.answer-working-days:10}") int answerWorkingDays) {
+        this.initiatives = initiatives;
+        this.statusChanges = statusChanges;
+        this.reviews = reviews;
+        this.supports = supports;
+        this.queries = queries;
+        this.geography = geography;
+        this.accounts = accounts;
+        this.authorizations = authorizations;
+        this.events = events;
+        this.clock = clock;
+        this.answerWorkingDays = answerWorkingDays;
+    }
+
+    @Transactional
+    public InitiativeView create(UUID author, Content content) {
+        UUID municipalityId = geography.municipalityOfWijk(content.wijkId())
+                .orElseThrow(() -> ApiException.invalid("wijkId", "validation.wijk.unknown"));
+        requireBuurtInWijk(content.buurtId(), content.wijkId());
+        Instant now = clock.instant();
+        Initiative initiative = initiatives.save(new Initiative(UUID.randomUUID(), municipalityId, content.wijkId(),
+                content.buurtId(), author, content.title().strip(), content.description(), content.theme(),
+                content.locationText(), content.latitude(), content.longitude(), content.requestedBudgetCents(),
+                InitiativeStatus.DRAFT, null, null, null, 0, now, now, null, null));
+        return view(initiative, author);
+    }
+
+    @Transactional
+    public InitiativeView get(UUID id, @Nullable UUID viewer) {
+        return view(requireVisible(initiatives.findById(id).orElse(null), viewer), viewer);
+    }
+
+    /** The author edits the content while the initiative is a draft or waits for their changes. */
+    @Transactional
+    public InitiativeView update(UUID id, UUID actor, ContentChanges changes) {
+        Initiative initiative = lockVisible(id, actor);
+        if (!actor.equals(initiative.authorId())) {
+            throw ApiException.forbidden("problem.forbidden.notAuthor");
+        }
+        if (initiative.status() != InitiativeStatus.DRAFT && initiative.status() != InitiativeStatus.CHANGES_REQUESTED) {
+            throw ApiException.conflict("problem.conflict.notEditable", Map.of("status", initiative.status().name()));
+        }
+        UUID buurtId = changes.buurtId() == null ? initiative.buurtId() : changes.buurtId();
+        requireBuurtInWijk(buurtId, initiative.wijkId());
+        Content merged = new Content(
+                changes.title() == null ? initiative.title() : changes.title().strip(),
+                changes.description() == null ? initiative.description() : changes.description(),
+                changes.theme() == null ? initiative.theme() : changes.theme(),
+                initiative.wijkId(), buurtId,
+                changes.locationText() == null ? initiative.locationText() : changes.locationText(),
+                changes.latitude() == null ? initiative.latitude() : changes.latitude(),
+                changes.longitude() == null ? initiative.longitude() : changes.longitude(),
+                changes.requestedBudgetCents() == null ? initiative.requestedBudgetCents() : changes.requestedBudgetCents());
+        return view(initiatives.update(initiative.withContent(merged, buurtId, clock.instant())), actor);
+    }
+
+    @Transactional
+    public Page<InitiativeView> list(InitiativeListQuery query, @Nullable UUID viewer, PageRequest page) {
+        if ((query.onlyMine() || query.onlySupportedByMe()) && viewer == null) {
+            throw ApiException.unauthorized("problem.unauthorized");
+        }
+        List<InitiativeQueries.Row> rows = queries.page(query, viewer, page);
+        Map<UUID, AccountRef> people = accounts.findByIds(rows.stream()
+                .flatMap(row -> Stream.of(row.initiative().authorId(), row.initiative().ownerId()))
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        return Page.of(rows, page, row -> InitiativeQueries.sortKey(row, query),
+                row -> InitiativeView.of(row.initiative(), row.supportedByViewer(), people));
+    }
+
+    /**
+     * Submit, resubmit, withdraw, start and complete: the transitions a client asks for directly. The
+     * lifecycle is checked before the actor's part in it: a step that cannot happen now is a 409 for
+     * everyone.
+     */
+    @Transactional
+    public StatusChangeView changeStatus(UUID id, UUID actor, StatusChangeRequest request) {
+        InitiativeTransition transition = request.action();
+        if (!EnumSet.of(InitiativeTransition.SUBMIT, InitiativeTransition.RESUBMIT, InitiativeTransition.WITHDRAW,
+                InitiativeTransition.START, InitiativeTransition.COMPLETE).contains(transition)) {
+            throw ApiException.invalid("action", "validation.initiative.action");
+        }
+        if (transition == InitiativeTransition.COMPLETE && request.resultReport() == null) {
+            throw ApiException.invalid("resultReport", "validation.initiative.resultReport");
+        }
+        Initiative initiative = lockVisible(id, actor);
+        InitiativeStatus target = transition.from(initiative.status());
+        transition.requireParty(partiesOf(actor, initiative));
+        Instant now = clock.instant();
+        Initiative changed = transition == InitiativeTransition.COMPLETE
+                ? initiative.completed(request.resultReport().strip(), now)
+                : initiative.withStatus(target, now);
+        initiatives.update(changed);
+        return record(initiative, transition, actor, request.reason(), now);
+    }
+
+    /** An official of the municipality becomes the owner and the answer term starts. */
+    @Transactional
+    public InitiativeView assignOwner(UUID id, UUID actor, UUID ownerId) {
+        Initiative initiative = lockVisible(id, actor);
+        boolean reassignment = initiative.status() == InitiativeStatus.IN_REVIEW;
+        if (!reassignment) {
+            InitiativeTransition.ASSIGN_OWNER.from(initiative.status());
+        }
+        InitiativeTransition.ASSIGN_OWNER.requireParty(partiesOf(actor, initiative));
+        if (!authorizations.has(ownerId, Role.OFFICIAL, initiative.municipalityId())) {
+            throw ApiException.invalid("ownerId", "validation.initiative.owner");
+        }
+        Instant now = clock.instant();
+        if (reassignment) {
+            // A new owner takes over the running term; the lifecycle does not move.
+            Initiative changed = initiatives.update(initiative.withOwner(ownerId, initiative.answerDueDate(),
+                    InitiativeStatus.IN_REVIEW, now));
+            statusChanges.save(new StatusChange(UUID.randomUUID(), id, InitiativeTransition.ASSIGN_OWNER,
+                    InitiativeStatus.IN_REVIEW, InitiativeStatus.IN_REVIEW, actor, null, now));
+            publish(changed, InitiativeEvent.Kind.OWNER_ASSIGNED, actor, now);
+            return view(changed, actor);
+        }
+        InitiativeStatus target = InitiativeTransition.ASSIGN_OWNER.from(initiative.status());
+        LocalDate due = WorkingDays.after(LocalDate.ofInstant(now, MUNICIPAL_TIME), answerWorkingDays);
+        Initiative changed = initiatives.update(initiative.withOwner(ownerId, due, target, now));
+        record(initiative, InitiativeTransition.ASSIGN_OWNER, actor, null, now);
+        return view(changed, actor);
+    }
+
+    @Transactional
+    public ReviewView review(UUID id, UUID actor, ReviewRequest request) {
+        ReviewDecision decision = request.decision();
+        String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
+        if (decision.reasonRequired() && reason == null) {
+            throw ApiException.invalid("reason", "validation.review.reason");
+        }
+        Initiative initiative = lockVisible(id, actor);
+        InitiativeTransition transition = decision.transition();
+        InitiativeStatus target = transition.from(initiative.status());
+        transition.requireParty(partiesOf(actor, initiative));
+        Instant now = clock.instant();
+        initiatives.update(initiative.withStatus(target, now));
+        Review review = reviews.save(new Review(UUID.randomUUID(), id, actor, decision, reason, now));
+        record(initiative, transition, actor, reason, now);
+        return ReviewView.of(review, accounts.findByIds(Set.of(actor)));
+    }
+
+    /** Called by the wijkbudget when a grant commits money to an approved initiative. */
+    @Transactional
+    public void markFunded(UUID id, UUID actor) {
+        Initiative initiative = initiatives.findByIdForUpdate(id)
+                .orElseThrow(() -> ApiException.notFound("problem.notFound.initiative"));
+        InitiativeStatus target = InitiativeTransition.FUND.from(initiative.status());
+        InitiativeTransition.FUND.requireParty(partiesOf(actor, initiative));
+        Instant now = clock.instant();
+        initiatives.update(initiative.withStatus(target, now));
+        record(initiative, InitiativeTransition.FUND, actor, null, now);
+    }
+
+    @Transactional
+    public Page<StatusChangeView> history(UUID id, @Nullable UUID viewer, PageRequest page) {
+        requireVisible(initiatives.findById(id).orElse(null), viewer);
+        int fetch = page.size() + 1;
+        List<StatusChange> rows = page.after(1)
+                .map(key -> statusChanges.pageAfter(id, key.get(0), fetch))
+                .orElseGet(() -> statusChanges.firstPage(id, fetch));
+        Map<UUID, AccountRef> people = accounts.findByIds(rows.stream().map(StatusChange::actorId)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        return Page.of(rows, page, c -> List.of(c.id().toString()),
+                c -> StatusChangeView.of(c, people));
+    }
+
+    @Transactional
+    public Page<ReviewView> reviews(UUID id, @Nullable UUID viewer, PageRequest page) {
+        requireVisible(initiatives.findById(id).orElse(null), viewer);
+        int fetch = page.size() + 1;
+        List<Review> rows = page.after(1)
+                .map(key -> reviews.pageAfter(id, key.get(0), fetch))
+                .orElseGet(() -> reviews.firstPage(id, fetch));
+        Map<UUID, AccountRef> people = accounts.findByIds(rows.stream().map(Review::reviewerId)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        return Page.of(rows, page, r -> List.of(r.id().toString()),
+                r -> ReviewView.of(r, people));
+    }
+
+    /**
+     * Initiatives waiting for an answer past their due date, in a municipality where the caller is an
+     * official, or in the caller's own wijk when they chair its platform.
+     */
+    @Transactional
+    public Page<InitiativeView> overdue(UUID actor, UUID municipalityId, @Nullable UUID wijkId, PageRequest page) {
+        boolean official = authorizations.has(actor, Role.OFFICIAL, municipalityId);
+        boolean chairOfWijk = wijkId != null && geography.wijkplatformIdOf(wijkId)
+                .filter(platform -> authorizations.has(actor, Role.CHAIR, platform)).isPresent();
+        if (!official && !chairOfWijk) {
+            throw ApiException.forbidden("problem.forbidden.role");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(MUNICIPAL_TIME));
+        int fetch = page.size() + 1;
+        List<Initiative> rows = page.after(2)
+                .map(key -> initiatives.overduePageAfter(municipalityId, wijkId, today, PageRequest.date(key.get(0)),
+                        key.get(1), fetch))
+                .orElseGet(() -> initiatives.overdueFirstPage(municipalityId, wijkId, today, fetch));
+        Map<UUID, AccountRef> people = accounts.findByIds(rows.stream()
+                .flatMap(i -> Stream.of(i.authorId(), i.ownerId())).filter(Objects::nonNull).collect(Collectors.toSet()));
+        return Page.of(rows, page, i -> List.of(i.answerDueDate().toString(), i.id().toString()),
+                i -> InitiativeView.of(i, false, people));
+    }
+
+    /** Locks a visible initiative for a change; what the actor may not see does not exist for them. */
+    Initiative lockVisible(UUID id, UUID actor) {
+        return requireVisible(initiatives.findByIdForUpdate(id).orElse(null), actor);
+    }
+
+    static Initiative requireVisible(@Nullable Initiative initiative, @Nullable UUID viewer) {
+        if (initiative == null || !initiative.visibleTo(viewer)) {
+            throw ApiException.notFound("problem.notFound.initiative");
+        }
+        return initiative;
+    }
+
+    /** How the actor relates to the initiative, read from the current role assignments. */
+    Set<Party> partiesOf(UUID actor, Initiative initiative) {
+        Set<Party> parties = EnumSet.noneOf(Party.class);
+        if (actor.equals(initiative.authorId())) {
+            parties.add(Party.AUTHOR);
+        }
+        if (actor.equals(initiative.ownerId())) {
+            parties.add(Party.OWNER);
+        }
+        if (authorizations.has(actor, Role.OFFICIAL, initiative.municipalityId())) {
+            parties.add(Party.OFFICIAL);
+        }
+        geography.wijkplatformIdOf(initiative.wijkId())
+                .filter(platform -> authorizations.has(actor, Role.CHAIR, platform))
+                .ifPresent(platform -> parties.add(Party.CHAIR));
+        return parties;
+    }
+
+    /** The author and the supporters, except the actor. */
+    Set<UUID> concerned(Initiative initiative, @Nullable UUID actor) {
+        Set<UUID> recipients = new LinkedHashSet<>();
+        if (initiative.authorId() != null) {
+            recipients.add(initiative.authorId());
+        }
+        supports.supporters(initiative.id()).forEach(id -> recipients.add(UUID.fromString(id)));
+        if (actor != null) {
+            recipients.remove(actor);
+        }
+        return recipients;
+    }
+
+    void publish(Initiative initiative, InitiativeEvent.Kind kind, @Nullable UUID actor, Instant now) {
+        events.publishEvent(new InitiativeEvent(initiative.id(), kind, actor, concerned(initiative, actor),
+                initiative.title(), now));
+    }
+
+    private StatusChangeView record(Initiative before, InitiativeTransition transition, UUID actor,
+                                    @Nullable String reason, Instant now) {
+        StatusChange change = statusChanges.save(new StatusChange(UUID.randomUUID(), before.id(), transition,
+                before.status(), transition.target(), actor, reason, now));
+        publish(before, transition.eventKind(), actor, now);
+        return StatusChangeView.of(change, accounts.findByIds(Set.of(actor)));
+    }
+
+    private void requireBuurtInWijk(@Nullable UUID buurtId, UUID wijkId) {
+        if (buurtId == null) {
+            return;
+        }
+        boolean inWijk = geography.findBuurt(buurtId).map(BuurtPlace::wijkId).filter(wijkId::equals).isPresent();
+        if (!inWijk) {
+            throw ApiException.invalid(List.of(new InvalidParam("buurtId", "validation.buurt.notInWijk")));
+        }
+    }
+
+    private InitiativeView view(Initiative initiative, @Nullable UUID viewer) {
+        boolean supported = viewer != null && supports.exists(initiative.id(), viewer);
+        Collection<UUID> people = Stream.of(initiative.authorId(), initiative.ownerId()).filter(Objects::nonNull).toList();
+        return InitiativeView.of(initiative, supported, accounts.findByIds(new ArrayList<>(people)));
+    }
+}

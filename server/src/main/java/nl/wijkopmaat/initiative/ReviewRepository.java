@@ -1,0 +1,25 @@
+package nl.wijkopmaat.initiative;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface ReviewRepository extends CrudRepository<Review, UUID> {
+
+    @Query("SELECT * FROM initiative_review WHERE initiative_id = :initiativeId ORDER BY seq LIMIT :limit")
+    List<Review> firstPage(UUID initiativeId, int limit);
+
+    @Query("""
+            SELECT * FROM initiative_review WHERE initiative_id = :initiativeId
+              AND seq > (SELECT prev.seq FROM initiative_review prev WHERE prev.id = :afterId)
+            ORDER BY seq LIMIT :limit""")
+    List<Review> pageAfter(UUID initiativeId, String afterId, int limit);
+
+    @Query("UPDATE initiative_review SET reviewer_id = NULL WHERE reviewer_id = :reviewerId")
+    void detachReviewer(UUID reviewerId);
+}

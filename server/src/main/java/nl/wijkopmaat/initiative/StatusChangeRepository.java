@@ -1,0 +1,27 @@
+package nl.wijkopmaat.initiative;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface StatusChangeRepository extends CrudRepository<StatusChange, UUID> {
+
+    @Query("SELECT * FROM initiative_status_change WHERE initiative_id = :initiativeId ORDER BY seq LIMIT :limit")
+    List<StatusChange> firstPage(UUID initiativeId, int limit);
+
+    @Query("""
+            SELECT * FROM initiative_status_change WHERE initiative_id = :initiativeId
+              AND seq > (SELECT prev.seq FROM initiative_status_change prev WHERE prev.id = :afterId)
+            ORDER BY seq LIMIT :limit""")
+    List<StatusChange> pageAfter(UUID initiativeId, String afterId, int limit);
+
+    List<StatusChange> findByActorIdOrderByChangedAt(UUID actorId);
+
+    @Query("UPDATE initiative_status_change SET actor_id = NULL WHERE actor_id = :actorId")
+    void detachActor(UUID actorId);
+}
