@@ -33,7 +33,7 @@ class AccountController {
     @Post("/accounts")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Idempotent
-    HttpResponse<AccountView> register(@Valid @Body AccountRegistration registration) {
+    HttpResponse<AccountView> register(@Body AccountRegistration registration) {
         return HttpResponse.created(accounts.register(registration), URI.create("/api/v1/me"));
     }
 

@@ -1,5 +1,6 @@
 package nl.wijkopmaat.account;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -13,6 +14,10 @@ import java.util.UUID;
 interface AccountRepository extends CrudRepository<Account, UUID> {
 
     Optional<Account> findByEmail(String email);
+
+    /** Changes to one account happen one after the other, never from a stale copy. */
+    @Query("SELECT * FROM account WHERE id = :id FOR UPDATE")
+    Optional<Account> findByIdForUpdate(UUID id);
 
     boolean existsByEmail(String email);
 

@@ -2,10 +2,12 @@ package nl.wijkopmaat.account;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 import nl.wijkopmaat.account.AccountCommands.AccountRegistration;
 import nl.wijkopmaat.account.AccountCommands.MeUpdate;
 import nl.wijkopmaat.common.error.ApiException;
 import nl.wijkopmaat.common.error.InvalidParam;
+import nl.wijkopmaat.common.error.InvalidParams;
 import nl.wijkopmaat.common.privacy.PersonalDataContributor;
 import nl.wijkopmaat.geography.GeographyService;
 import nl.wijkopmaat.geography.GeographyViews.BuurtPlace;
@@ -40,17 +42,21 @@ public class AccountService {
     private final RefreshTokenStore refreshTokens;
     private final GeographyService geography;
     private final PasswordHasher passwordHasher;
+    private final LoginThrottle loginThrottle;
+    private final Validator validator;
     private final List<PersonalDataContributor> contributors;
     private final Clock clock;
 
     AccountService(AccountRepository accounts, RoleAssignmentService roles, RefreshTokenStore refreshTokens,
-                   GeographyService geography, PasswordHasher passwordHasher,
-                   List<PersonalDataContributor> contributors, Clock clock) {
+                   GeographyService geography, PasswordHasher passwordHasher, LoginThrottle loginThrottle,
+                   Validator validator, List<PersonalDataContributor> contributors, Clock clock) {
         this.accounts = accounts;
         this.roles = roles;
         this.refreshTokens = refreshTokens;
         this.geography = geography;
         this.passwordHasher = passwordHasher;
+        this.loginThrottle = loginThrottle;
+        this.validator = validator;
         this.contributors = contributors;
         this.clock = clock;
     }
@@ -61,14 +67,18 @@ public class AccountService {
 
     @Transactional
     public AccountView register(AccountRegistration registration) {
-        List<InvalidParam> invalid = new ArrayList<>();
-        if (registration.password().getBytes(StandardCharsets.UTF_8).length > PasswordHasher.MAX_PASSWORD_BYTES) {
+        // Field rules and the rules that need the database are reported together, in one 400.
+        List<InvalidParam> invalid = new ArrayList<>(InvalidParams.of(validator.validate(registration)));
+        if (registration.password() != null
+                && registration.password().getBytes(StandardCharsets.UTF_8).length > PasswordHasher.MAX_PASSWORD_BYTES) {
             invalid.add(new InvalidParam("password", "validation.password.bytes"));
         }
-        if (geography.findMunicipality(registration.municipalityId()).isEmpty()) {
-            invalid.add(new InvalidParam("municipalityId", "validation.municipality.unknown"));
-        } else if (registration.buurtId() != null && !buurtIn(registration.buurtId(), registration.municipalityId())) {
-            invalid.add(new InvalidParam("buurtId", "validation.buurt.unknown"));
+        if (registration.municipalityId() != null) {
+            if (geography.findMunicipality(registration.municipalityId()).isEmpty()) {
+                invalid.add(new InvalidParam("municipalityId", "validation.municipality.unknown"));
+            } else if (registration.buurtId() != null && !buurtIn(registration.buurtId(), registration.municipalityId())) {
+                invalid.add(new InvalidParam("buurtId", "validation.buurt.unknown"));
+            }
         }
         if (!invalid.isEmpty()) {
             throw ApiException.invalid(invalid);
@@ -92,7 +102,7 @@ public class AccountService {
 
     @Transactional
     public AccountView updateMe(UUID accountId, MeUpdate update) {
-        Account account = requireActive(accountId);
+        Account account = lockActive(accountId);
         if (update.displayName() == null && update.buurtId() == null && update.locale() == null) {
             throw ApiException.invalid("displayName", "validation.update.empty");
         }
@@ -128,10 +138,11 @@ public class AccountService {
      */
     @Transactional
     public void erase(UUID accountId) {
-        Account account = requireActive(accountId);
+        Account account = lockActive(accountId);
         contributors.forEach(contributor -> contributor.erase(accountId));
         roles.revokeAll(accountId, accountId);
         refreshTokens.revokeAll(accountId);
+        loginThrottle.forget(account.email());
         accounts.update(account.erased(clock.instant()));
         LOG.info("Account {} erased on request of its owner", accountId);
     }
@@ -169,6 +180,11 @@ public class AccountService {
 
     private boolean buurtIn(UUID buurtId, UUID municipalityId) {
         return geography.findBuurt(buurtId).map(BuurtPlace::municipalityId).filter(municipalityId::equals).isPresent();
+    }
+
+    private Account lockActive(UUID accountId) {
+        return accounts.findByIdForUpdate(accountId).filter(Account::active)
+                .orElseThrow(() -> ApiException.unauthorized("problem.unauthorized"));
     }
 
     private Account requireActive(UUID accountId) {

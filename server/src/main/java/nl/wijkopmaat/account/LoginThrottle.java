@@ -61,8 +61,15 @@ class LoginThrottle {
         }
     }
 
-    void recordSuccess(String email) {
+    /** After a successful sign-in, and when the account is erased. */
+    void forget(String email) {
         repository.clear(key(email));
+    }
+
+    /** Rows whose window has passed and whose lock has ended say nothing any more. */
+    int deleteStale() {
+        Instant now = clock.instant();
+        return repository.deleteStale(now.minus(window), now);
     }
 
     private static String key(String email) {

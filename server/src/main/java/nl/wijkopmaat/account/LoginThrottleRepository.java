@@ -31,4 +31,9 @@ interface LoginThrottleRepository extends GenericRepository<LoginThrottleState, 
 
     @Query("DELETE FROM login_throttle WHERE email_hash = :emailHash")
     void clear(String emailHash);
+
+    @Query("""
+            DELETE FROM login_throttle WHERE window_start < :windowStartBefore
+              AND (locked_until IS NULL OR locked_until < :now)""")
+    int deleteStale(Instant windowStartBefore, Instant now);
 }

@@ -61,7 +61,7 @@ class PasswordAuthenticationProvider<B> implements HttpRequestAuthenticationProv
             LOG.info("Failed sign-in");
             return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
         }
-        throttle.recordSuccess(email);
+        throttle.forget(email);
         return AuthenticationResponse.success(account.get().id().toString());
     }
 }

@@ -55,8 +55,10 @@ class RefreshTokenStore implements RefreshTokenPersistence {
                 .map(value -> UUID.fromString(value.toString()))
                 .orElseGet(UUID::randomUUID);
         Instant now = clock.instant();
+        // A reuse may have revoked the family between consuming its token and saving the successor.
+        Instant revoked = tokens.countRevokedInFamilyForUpdate(family.toString()) > 0 ? now : null;
         tokens.save(new RefreshToken(UUID.randomUUID(), UUID.fromString(authentication.getName()), family,
-                hash(event.getRefreshToken()), now, now.plus(lifetime), null, null));
+                hash(event.getRefreshToken()), now, now.plus(lifetime), null, revoked));
     }
 
     @Override
@@ -104,6 +106,12 @@ class RefreshTokenStore implements RefreshTokenPersistence {
     @Transactional
     void revokeAll(UUID accountId) {
         tokens.revokeAccount(accountId.toString(), clock.instant());
+    }
+
+    /** Expired tokens are useless; a day's grace keeps reuse detection for clocks that differ a little. */
+    @Transactional
+    int deleteExpired() {
+        return tokens.deleteExpiredBefore(clock.instant().minus(Duration.ofDays(1)));
     }
 
     /** Sign-in sessions for the personal data export: when, not the secrets. */

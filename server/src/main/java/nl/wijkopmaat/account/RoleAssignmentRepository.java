@@ -6,6 +6,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import nl.wijkopmaat.common.security.Role;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,9 @@ interface RoleAssignmentRepository extends CrudRepository<RoleAssignment, UUID> 
 
     List<RoleAssignment> findByScopeIdAndRoleInOrderByAssignedAt(UUID scopeId, Collection<Role> roles);
 
-    long countByScopeIdAndRole(UUID scopeId, Role role);
+    /** The admins of a municipality, locked: removing one of them is decided one at a time. */
+    @Query("SELECT * FROM role_assignment WHERE scope_id = :scopeId AND role = 'ADMIN' FOR UPDATE")
+    List<RoleAssignment> lockAdmins(UUID scopeId);
 
     @Query("""
             SELECT * FROM role_assignment WHERE scope_id = :scopeId AND role IN ('OFFICIAL', 'ADMIN')
@@ -33,5 +36,5 @@ interface RoleAssignmentRepository extends CrudRepository<RoleAssignment, UUID> 
             SELECT * FROM role_assignment WHERE scope_id = :scopeId AND role IN ('OFFICIAL', 'ADMIN')
               AND (assigned_at > :assignedAt OR (assigned_at = :assignedAt AND id > :id))
             ORDER BY assigned_at, id LIMIT :limit""")
-    List<RoleAssignment> staffPageAfter(String scopeId, java.time.Instant assignedAt, String id, int limit);
+    List<RoleAssignment> staffPageAfter(String scopeId, Instant assignedAt, String id, int limit);
 }

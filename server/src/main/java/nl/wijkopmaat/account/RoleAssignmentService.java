@@ -62,8 +62,7 @@ public class RoleAssignmentService implements Authorizations {
         return view(assignment, accounts.findById(accountId).orElseThrow());
     }
 
-    @Transactional
-    public void revoke(UUID actor, RoleAssignment assignment) {
+    private void revoke(UUID actor, RoleAssignment assignment) {
         assignments.delete(assignment);
         changes.save(new RoleChange(UUID.randomUUID(), assignment.accountId(), assignment.role(), assignment.scopeId(),
                 RoleChange.Action.REVOKED, actor, clock.instant()));
@@ -119,15 +118,13 @@ public class RoleAssignmentService implements Authorizations {
         return grant(actor, accountId, role, municipalityId);
     }
 
-    /** Revokes an official or admin; the last admin of a municipality stays, or nobody could manage it. */
+    /** Revokes an official or admin of the municipality. */
     @Transactional
     public void revokeStaff(UUID actor, UUID municipalityId, UUID assignmentId) {
         RoleAssignment assignment = assignments.findByIdAndScopeId(assignmentId, municipalityId)
                 .filter(a -> STAFF.contains(a.role()))
                 .orElseThrow(() -> ApiException.notFound("problem.notFound.roleAssignment"));
-        if (assignment.role() == Role.ADMIN && assignments.countByScopeIdAndRole(municipalityId, Role.ADMIN) <= 1) {
-            throw ApiException.conflict("problem.conflict.lastAdmin");
-        }
+        requireAnotherAdmin(assignment);
         revoke(actor, assignment);
     }
 
@@ -136,10 +133,19 @@ public class RoleAssignmentService implements Authorizations {
         return changes.findByAccountIdOrderByChangedAt(accountId);
     }
 
-    /** On erasure the person's roles end, with an audit line each. */
+    /** On erasure the person's roles end, with an audit line each; the last admin cannot leave. */
     @Transactional
     public void revokeAll(UUID actor, UUID accountId) {
-        assignments.findByAccountId(accountId).forEach(assignment -> revoke(actor, assignment));
+        List<RoleAssignment> held = assignments.findByAccountId(accountId);
+        held.forEach(this::requireAnotherAdmin);
+        held.forEach(assignment -> revoke(actor, assignment));
+    }
+
+    /** A municipality always keeps an admin, or nobody could manage it any more. */
+    private void requireAnotherAdmin(RoleAssignment assignment) {
+        if (assignment.role() == Role.ADMIN && assignments.lockAdmins(assignment.scopeId()).size() <= 1) {
+            throw ApiException.conflict("problem.conflict.lastAdmin");
+        }
     }
 
     private static void requireStaffRole(Role role) {

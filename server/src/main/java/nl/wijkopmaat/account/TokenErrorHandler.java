@@ -32,6 +32,9 @@ class TokenErrorHandler implements ExceptionHandler<OauthErrorResponseException,
         if (exception.getError() == IssuingAnAccessTokenErrorCode.INVALID_GRANT) {
             return problems.of(request, ApiException.unauthorized("problem.refresh.invalid"));
         }
-        return problems.of(request, ApiException.invalid("grant_type", "validation.grantType"));
+        if (exception.getError() == IssuingAnAccessTokenErrorCode.UNSUPPORTED_GRANT_TYPE) {
+            return problems.of(request, ApiException.invalid("grant_type", "validation.grantType"));
+        }
+        return problems.of(request, ApiException.invalid("refresh_token", "validation.NotBlank"));
     }
 }

@@ -5,6 +5,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
@@ -13,4 +14,6 @@ interface BuurtRepository extends CrudRepository<Buurt, UUID> {
     List<Buurt> findByWijkIdOrderByName(UUID wijkId);
 
     boolean existsByWijkIdAndName(UUID wijkId, String name);
+
+    Optional<Buurt> findByWijkIdAndName(UUID wijkId, String name);
 }

@@ -3,6 +3,7 @@ package nl.wijkopmaat.geography;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 final class GeographyCommands {
@@ -11,7 +12,7 @@ final class GeographyCommands {
     }
 
     @Serdeable
-    record WijkCreate(@NotBlank @Size(max = 100) String name, @Nullable @Size(min = 1, max = 150) String wijkplatformName) {
+    record WijkCreate(@NotBlank @Size(max = 100) String name, @Nullable @Size(min = 1, max = 150) @Pattern(regexp = ".*\\S.*") String wijkplatformName) {
     }
 
     @Serdeable

@@ -122,7 +122,7 @@ public class GeographyService {
         Wijk wijk = requireWijk(wijkId);
         authorizations.require(actor, Role.ADMIN, wijk.municipalityId());
         String name = newName.strip();
-        if (!wijk.name().equals(name) && wijken.existsByMunicipalityIdAndName(wijk.municipalityId(), name)) {
+        if (wijken.findByMunicipalityIdAndName(wijk.municipalityId(), name).filter(other -> !other.id().equals(wijkId)).isPresent()) {
             throw ApiException.conflict("problem.conflict.wijkName");
         }
         return detail(wijken.update(wijk.renamed(name, clock.instant())));
@@ -146,7 +146,7 @@ public class GeographyService {
         Wijk wijk = requireWijk(buurt.wijkId());
         authorizations.require(actor, Role.ADMIN, wijk.municipalityId());
         String name = newName.strip();
-        if (!buurt.name().equals(name) && buurten.existsByWijkIdAndName(buurt.wijkId(), name)) {
+        if (buurten.findByWijkIdAndName(buurt.wijkId(), name).filter(other -> !other.id().equals(buurtId)).isPresent()) {
             throw ApiException.conflict("problem.conflict.buurtName");
         }
         return BuurtView.of(buurten.update(buurt.renamed(name, clock.instant())));
@@ -197,8 +197,20 @@ public class GeographyService {
 
     @Transactional
     public WijkplatformView getWijkplatform(UUID wijkplatformId) {
-        Wijkplatform platform = wijkplatforms.findById(wijkplatformId)
-                .orElseThrow(() -> ApiException.notFound("problem.notFound.wijkplatform"));
+        return platformView(wijkplatforms.findById(wijkplatformId));
+    }
+
+    /**
+     * Reads the wijkplatform and locks it until the caller's transaction ends, so that changes to its
+     * board (one chair, one secretary) happen one after the other.
+     */
+    @Transactional
+    public WijkplatformView lockWijkplatform(UUID wijkplatformId) {
+        return platformView(wijkplatforms.findByIdForUpdate(wijkplatformId));
+    }
+
+    private WijkplatformView platformView(Optional<Wijkplatform> found) {
+        Wijkplatform platform = found.orElseThrow(() -> ApiException.notFound("problem.notFound.wijkplatform"));
         Wijk wijk = requireWijk(platform.wijkId());
         return new WijkplatformView(platform.id(), platform.name(), wijk.id(), wijk.name(), wijk.municipalityId());
     }

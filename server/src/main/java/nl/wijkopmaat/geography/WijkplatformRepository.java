@@ -1,5 +1,6 @@
 package nl.wijkopmaat.geography;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -13,6 +14,9 @@ import java.util.UUID;
 interface WijkplatformRepository extends CrudRepository<Wijkplatform, UUID> {
 
     Optional<Wijkplatform> findByWijkId(UUID wijkId);
+
+    @Query("SELECT * FROM wijkplatform WHERE id = :id FOR UPDATE")
+    Optional<Wijkplatform> findByIdForUpdate(UUID id);
 
     List<Wijkplatform> findByWijkIdIn(Collection<UUID> wijkIds);
 }

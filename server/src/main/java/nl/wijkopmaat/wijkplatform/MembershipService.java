@@ -56,7 +56,7 @@ class MembershipService {
 
     @Transactional
     MemberList replace(UUID actor, UUID wijkplatformId, MembersUpdate update) {
-        WijkplatformView platform = geography.getWijkplatform(wijkplatformId);
+        WijkplatformView platform = geography.lockWijkplatform(wijkplatformId);
         roles.require(actor, Role.ADMIN, platform.municipalityId());
         Map<UUID, Role> wanted = new LinkedHashMap<>();
         List<InvalidParam> invalid = new ArrayList<>();

@@ -9,8 +9,10 @@ import nl.wijkopmaat.support.Api;
 import nl.wijkopmaat.support.ApiResponse;
 import nl.wijkopmaat.support.Fixtures;
 import nl.wijkopmaat.support.Fixtures.Person;
+import nl.wijkopmaat.support.RecordingContributor;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +26,8 @@ class PrivacyTest {
     Fixtures fixtures;
     @Inject
     AccountService accounts;
+    @Inject
+    RecordingContributor testFeature;
 
     @Test
     void exportContainsTheAccountsData() {
@@ -41,6 +45,7 @@ class PrivacyTest {
         assertThat(export.text("/sections/account/profile/locale")).isEqualTo("en");
         assertThat(export.text("/sections/account/roleHistory/0/action")).isEqualTo("GRANTED");
         assertThat(export.json().at("/sections/account/signIns")).isNotEmpty();
+        assertThat(export.text("/sections/testFeature/heldFor")).as("every feature contributes").isEqualTo(chair.id().toString());
     }
 
     @Test
@@ -58,10 +63,59 @@ class PrivacyTest {
         assertThat(api.post("/api/v1/auth/token").rawBody("grant_type=refresh_token&refresh_token=" + person.refreshToken(),
                 io.micronaut.http.MediaType.APPLICATION_FORM_URLENCODED_TYPE).send().status()).isEqualTo(401);
 
-        AccountRef erased = accounts.findByIds(java.util.List.of(person.id())).get(person.id());
+        assertThat(api.get("/api/v1/me").token(person.accessToken()).send().status()).isEqualTo(401);
+
+        AccountRef erased = accounts.findByIds(List.of(person.id())).get(person.id());
         assertThat(erased.email()).isNull();
         assertThat(erased.displayName()).isNull();
         assertThat(accounts.findActiveByEmail(person.email())).isEmpty();
+        assertThat(testFeature.erased(person.id())).as("every feature erases its part").isTrue();
+    }
+
+    @Test
+    void anErasedAccountsTokenOpensNothingAnyMore() {
+        MunicipalityView municipality = fixtures.municipality();
+        WijkDetail wijk = fixtures.wijk(municipality.id());
+        Person chair = fixtures.withRole(municipality.id(), Role.CHAIR, wijk.wijkplatform().id());
+        String members = "/api/v1/wijkplatforms/" + wijk.wijkplatform().id() + "/members";
+        assertThat(api.get(members).token(chair.accessToken()).send().status()).isEqualTo(200);
+
+        api.delete("/api/v1/me").token(chair.accessToken()).send();
+
+        ApiResponse after = api.get(members).token(chair.accessToken()).send();
+        assertThat(after.status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/me").token(chair.accessToken()).send().json().get("roles")).isNull();
+    }
+
+    @Test
+    void theLastAdminCannotEraseTheirAccount() {
+        MunicipalityView municipality = fixtures.municipality();
+        Person admin = fixtures.withRole(municipality.id(), Role.ADMIN, municipality.id());
+        ApiResponse refused = api.delete("/api/v1/me").token(admin.accessToken()).send();
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(api.get("/api/v1/me").token(admin.accessToken()).send().status()).isEqualTo(200);
+
+        fixtures.withRole(municipality.id(), Role.ADMIN, municipality.id());
+        assertThat(api.delete("/api/v1/me").token(admin.accessToken()).send().status()).isEqualTo(204);
+    }
+
+    @Test
+    void aRetriedRegistrationIsForgottenWithTheAccount() {
+        MunicipalityView municipality = fixtures.municipality();
+        String email = "terug-" + java.util.UUID.randomUUID() + "@example.org";
+        String key = java.util.UUID.randomUUID().toString();
+        Map<String, Object> registration = Map.of("email", email, "password", Fixtures.PASSWORD,
+                "displayName", "Eenmalig", "municipalityId", municipality.id().toString());
+        ApiResponse first = api.post("/api/v1/accounts").header("Idempotency-Key", key).json(registration).send();
+        ApiResponse retry = api.post("/api/v1/accounts").header("Idempotency-Key", key).json(registration).send();
+        assertThat(retry.text("/id")).isEqualTo(first.text("/id"));
+
+        Person person = fixtures.signIn(java.util.UUID.fromString(first.text("/id")), email);
+        api.delete("/api/v1/me").token(person.accessToken()).send();
+
+        ApiResponse afterErasure = api.post("/api/v1/accounts").header("Idempotency-Key", key).json(registration).send();
+        assertThat(afterErasure.status()).as("a new registration, not a replay of the erased one").isEqualTo(201);
+        assertThat(afterErasure.text("/id")).isNotEqualTo(first.text("/id"));
     }
 
     @Test

@@ -2,10 +2,11 @@ package nl.wijkopmaat.common.i18n;
 
 import io.micronaut.context.MessageSource;
 import io.micronaut.context.i18n.ResourceBundleMessageSource;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import jakarta.inject.Singleton;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -19,16 +20,25 @@ public class Messages {
     public static final Locale DUTCH = Locale.forLanguageTag("nl");
     public static final Locale ENGLISH = Locale.ENGLISH;
 
+    private static final List<Locale> SUPPORTED = List.of(DUTCH, ENGLISH);
+
     private final MessageSource source = new ResourceBundleMessageSource("i18n.messages", DUTCH);
-    private final HttpLocaleResolver localeResolver;
 
-    Messages(HttpLocaleResolver localeResolver) {
-        this.localeResolver = localeResolver;
-    }
-
-    /** The supported language the request asks for, Dutch when it asks for none we have. */
+    /**
+     * The supported language the request prefers, weighing the q-values of {@code Accept-Language};
+     * Dutch when it asks for none we have or sends a header we cannot read.
+     */
     public Locale locale(HttpRequest<?> request) {
-        return localeResolver.resolve(request).map(Messages::supported).orElse(DUTCH);
+        String header = request.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE);
+        if (header == null || header.isBlank()) {
+            return DUTCH;
+        }
+        try {
+            Locale best = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
+            return best == null ? DUTCH : best;
+        } catch (IllegalArgumentException unreadable) {
+            return DUTCH;
+        }
     }
 
     public static Locale supported(Locale requested) {

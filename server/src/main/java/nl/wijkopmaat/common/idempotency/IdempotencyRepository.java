@@ -7,10 +7,12 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
-interface IdempotencyRepository extends GenericRepository<IdempotencyRecord, java.util.UUID> {
+interface IdempotencyRepository extends GenericRepository<IdempotencyRecord, UUID> {
 
     /**
      * Claims the key; returns 0 when it is already taken. A concurrent claim of the same key waits
@@ -31,6 +33,17 @@ interface IdempotencyRepository extends GenericRepository<IdempotencyRecord, jav
             UPDATE idempotency_record SET status_code = :statusCode, response_body = :responseBody, location = :location
             WHERE id = :id""")
     void complete(String id, int statusCode, @Nullable String responseBody, @Nullable String location);
+
+    List<IdempotencyRecord> findByPrincipalOrderByCreatedAt(String principal);
+
+    /**
+     * Forgets a person: their own keyed requests, and the anonymous registration whose stored
+     * response names their account.
+     */
+    @Query("""
+            DELETE FROM idempotency_record WHERE principal = :accountId
+               OR (principal = 'anonymous' AND response_body LIKE CONCAT('%', :accountId, '%'))""")
+    void deleteFor(String accountId);
 
     @Query("DELETE FROM idempotency_record WHERE created_at < :before")
     int deleteCreatedBefore(Instant before);

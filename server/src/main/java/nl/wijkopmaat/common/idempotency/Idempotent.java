@@ -18,7 +18,4 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 @Around
 public @interface Idempotent {
-
-    /** Money-moving operations require the header. */
-    boolean required() default false;
 }
