@@ -1,47 +1,67 @@
 package nl.wijkopmaat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.repository.GenericRepository;
 import io.micronaut.http.annotation.Controller;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
+import javax.sql.DataSource;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dependency rules of the README, enforced.
  */
 class ArchitectureTest {
 
+    private static final String ROOT = "nl.wijkopmaat";
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("nl.wijkopmaat");
+            .importPackages(ROOT);
 
-    @Test
-    void commonDependsOnNoFeature() {
-        noClasses().that().resideInAPackage("nl.wijkopmaat.common..")
-                .should().dependOnClassesThat().resideOutsideOfPackages("nl.wijkopmaat.common..", "java..", "javax..",
-                        "jakarta..", "io.micronaut..", "org.slf4j..", "org.yaml..", "org.reactivestreams..",
-                        "ch.vorburger..", "com.fasterxml..")
-                .check(CLASSES);
+    /** Every package under the root except common is a feature, including those added later. */
+    private static Set<String> features() {
+        return CLASSES.stream()
+                .map(JavaClass::getPackageName)
+                .filter(name -> name.startsWith(ROOT + "."))
+                .map(name -> name.substring(ROOT.length() + 1).split("\\.")[0])
+                .filter(feature -> !feature.equals("common"))
+                .collect(Collectors.toSet());
     }
 
     @Test
-    void aFeatureOnlyUsesItsOwnRepositories() {
-        classes().that().areAssignableTo(GenericRepository.class)
-                .should().onlyBeAccessed().byClassesThat().resideInAPackage("nl.wijkopmaat..")
-                .andShould().notBePublic()
-                .check(CLASSES);
-        for (String feature : new String[] {"account", "geography", "wijkplatform", "demo"}) {
-            noClasses().that().resideOutsideOfPackage("nl.wijkopmaat." + feature + "..")
-                    .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.and(
-                            com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(GenericRepository.class),
-                            com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("nl.wijkopmaat." + feature + "..")))
+    void featuresAreFound() {
+        assertThat(features()).contains("account", "geography", "wijkplatform", "initiative", "demo");
+    }
+
+    @Test
+    void commonDependsOnNoFeature() {
+        for (String feature : features()) {
+            noClasses().that().resideInAPackage(ROOT + ".common..")
+                    .should().dependOnClassesThat().resideInAPackage(ROOT + "." + feature + "..")
+                    .check(CLASSES);
+        }
+    }
+
+    @Test
+    void repositoriesArePrivateToTheirFeature() {
+        classes().that().areAssignableTo(GenericRepository.class).should().notBePublic().check(CLASSES);
+        for (String feature : features()) {
+            DescribedPredicate<JavaClass> repositoryOfFeature = DescribedPredicate.and(
+                    JavaClass.Predicates.assignableTo(GenericRepository.class),
+                    JavaClass.Predicates.resideInAPackage(ROOT + "." + feature + ".."));
+            noClasses().that().resideOutsideOfPackage(ROOT + "." + feature + "..")
+                    .should().dependOnClassesThat(repositoryOfFeature)
                     .allowEmptyShould(true)
                     .check(CLASSES);
         }
@@ -50,8 +70,9 @@ class ArchitectureTest {
     @Test
     void controllersHoldNoSql() {
         noClasses().that().areAnnotatedWith(Controller.class)
-                .should().dependOnClassesThat().areAssignableTo(Connection.class)
-                .orShould().dependOnClassesThat().areAssignableTo(GenericRepository.class)
+                .should().dependOnClassesThat().areAssignableTo(GenericRepository.class)
+                .orShould().dependOnClassesThat().areAssignableTo(JdbcOperations.class)
+                .orShould().dependOnClassesThat().areAssignableTo(DataSource.class)
                 .orShould().dependOnClassesThat().haveFullyQualifiedName(Query.class.getName())
                 .orShould().dependOnClassesThat().resideInAPackage("java.sql..")
                 .check(CLASSES);

@@ -71,7 +71,7 @@ public class RoleAssignmentService implements Authorizations {
     }
 
     @Transactional
-    public List<RoleGrant> rolesOf(UUID accountId) {
+    List<RoleGrant> rolesOf(UUID accountId) {
         return assignments.findByAccountId(accountId).stream().map(RoleGrant::of).toList();
     }
 

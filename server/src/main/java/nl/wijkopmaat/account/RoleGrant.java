@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /** A role a person holds, and where. */
 @Serdeable
-public record RoleGrant(Role role, Role.ScopeType scopeType, UUID scopeId) {
+record RoleGrant(Role role, Role.ScopeType scopeType, UUID scopeId) {
 
     static RoleGrant of(RoleAssignment assignment) {
         return new RoleGrant(assignment.role(), assignment.role().scopeType(), assignment.scopeId());

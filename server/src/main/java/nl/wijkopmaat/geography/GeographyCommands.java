@@ -12,7 +12,9 @@ final class GeographyCommands {
     }
 
     @Serdeable
-    record WijkCreate(@NotBlank @Size(max = 100) String name, @Nullable @Size(min = 1, max = 150) @Pattern(regexp = ".*\\S.*") String wijkplatformName) {
+    record WijkCreate(
+            @NotBlank @Size(max = 100) String name,
+            @Nullable @Size(min = 1, max = 150) @Pattern(regexp = ".*\\S.*") String wijkplatformName) {
     }
 
     @Serdeable

@@ -7,12 +7,20 @@ import nl.wijkopmaat.geography.GeographyViews.MunicipalityView;
 import nl.wijkopmaat.support.Api;
 import nl.wijkopmaat.support.ApiResponse;
 import nl.wijkopmaat.support.Fixtures;
+import nl.wijkopmaat.support.TestClock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,12 +31,19 @@ class AuthenticationTest {
     Api api;
     @Inject
     Fixtures fixtures;
+    @Inject
+    TestClock clock;
 
     MunicipalityView municipality;
 
     @BeforeEach
     void setUp() {
         municipality = fixtures.municipality();
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     private Map<String, Object> registration(String email, String password) {
@@ -90,13 +105,72 @@ class AuthenticationTest {
     }
 
     @Test
+    void theLockEndsAfterFifteenMinutesAndASuccessClearsTheCount() {
+        Fixtures.Person person = fixtures.resident(municipality.id());
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            login(person.email(), "wrong");
+        }
+        assertThat(login(person.email(), Fixtures.PASSWORD).status()).isEqualTo(429);
+        clock.advance(Duration.ofMinutes(14));
+        assertThat(login(person.email(), Fixtures.PASSWORD).status()).isEqualTo(429);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(login(person.email(), Fixtures.PASSWORD).status()).isEqualTo(200);
+
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            login(person.email(), "wrong");
+        }
+        assertThat(login(person.email(), Fixtures.PASSWORD).status()).isEqualTo(200);
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            assertThat(login(person.email(), "wrong").status()).as("the count started again").isEqualTo(401);
+        }
+    }
+
+    @Test
+    void failuresSpreadBeyondTheWindowDoNotLock() {
+        Fixtures.Person person = fixtures.resident(municipality.id());
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            login(person.email(), "wrong");
+        }
+        clock.advance(Duration.ofMinutes(16));
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            assertThat(login(person.email(), "wrong").status()).isEqualTo(401);
+        }
+        assertThat(login(person.email(), Fixtures.PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void concurrentRefreshesWithOneTokenLeaveNoUsableSuccessorWhenReuseIsDetected() {
+        for (int round = 0; round < 5; round++) {
+            Fixtures.Person person = fixtures.resident(municipality.id());
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<ApiResponse> responses;
+            try {
+                responses = IntStream.range(0, 4)
+                        .mapToObj(i -> CompletableFuture.supplyAsync(() -> refresh(person.refreshToken()), pool))
+                        .toList().stream().map(CompletableFuture::join).toList();
+            } finally {
+                pool.shutdown();
+            }
+            // Losers see the token already used (401) or, when they collided in the database, a 409.
+            assertThat(responses).extracting(ApiResponse::status).isSubsetOf(200, 401, 409);
+            List<String> successors = responses.stream().filter(r -> r.status() == 200)
+                    .map(r -> r.text("/refresh_token")).toList();
+            assertThat(successors).hasSizeLessThanOrEqualTo(1);
+            if (responses.stream().anyMatch(r -> r.status() == 401)) {
+                successors.forEach(successor ->
+                        assertThat(refresh(successor).status()).as("the family was revoked").isEqualTo(401));
+            }
+        }
+    }
+
+    @Test
     void concurrentWrongPasswordsAreAllCountedWithoutDeadlocks() {
         Fixtures.Person person = fixtures.resident(municipality.id());
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
-            List<Integer> statuses = java.util.stream.IntStream.range(0, 6)
-                    .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> login(person.email(), "wrong " + i).status(), pool))
-                    .toList().stream().map(java.util.concurrent.CompletableFuture::join).toList();
+            List<Integer> statuses = IntStream.range(0, 6)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> login(person.email(), "wrong " + i).status(), pool))
+                    .toList().stream().map(CompletableFuture::join).toList();
             assertThat(statuses).containsOnly(401, 429);
             assertThat(statuses).filteredOn(status -> status == 401).hasSize(5);
         } finally {
@@ -162,9 +236,12 @@ class AuthenticationTest {
     @Test
     void logoutRevokesTheRefreshToken() {
         Fixtures.Person person = fixtures.resident(municipality.id());
-        ApiResponse logout = api.post("/api/v1/auth/logout").json(Map.of("refreshToken", person.refreshToken())).send();
+        String successor = refresh(person.refreshToken()).text("/refresh_token");
+        ApiResponse logout = api.post("/api/v1/auth/logout").json(Map.of("refreshToken", successor)).send();
         assertThat(logout.status()).isEqualTo(204);
+        assertThat(refresh(successor).status()).isEqualTo(401);
         assertThat(refresh(person.refreshToken()).status()).isEqualTo(401);
+        assertThat(login(person.email(), Fixtures.PASSWORD).status()).as("signing in again works").isEqualTo(200);
     }
 
     @Test
@@ -186,8 +263,26 @@ class AuthenticationTest {
     }
 
     @Test
+    void fieldRulesAndUnknownMunicipalityAreReportedTogether() {
+        Map<String, Object> body = new HashMap<>(registration("geen-email", "een lang wachtwoord"));
+        body.put("municipalityId", UUID.randomUUID().toString());
+        ApiResponse response = api.post("/api/v1/accounts").json(body).invalidInput().send();
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("invalidParams").findValuesAsText("name")).containsExactly("email", "municipalityId");
+    }
+
+    @Test
+    void aWronglyTypedFieldIsNamed() {
+        Map<String, Object> body = new HashMap<>(registration("x-" + UUID.randomUUID() + "@example.org", "een lang wachtwoord"));
+        body.put("municipalityId", "not-a-uuid");
+        ApiResponse response = api.post("/api/v1/accounts").json(body).invalidInput().send();
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("invalidParams").findValuesAsText("name")).containsExactly("municipalityId");
+    }
+
+    @Test
     void unknownMunicipalityIsInvalidInput() {
-        Map<String, Object> body = new java.util.HashMap<>(registration("x-" + UUID.randomUUID() + "@example.org", "een lang wachtwoord"));
+        Map<String, Object> body = new HashMap<>(registration("x-" + UUID.randomUUID() + "@example.org", "een lang wachtwoord"));
         body.put("municipalityId", UUID.randomUUID().toString());
         ApiResponse response = api.post("/api/v1/accounts").json(body).invalidInput().send();
         assertThat(response.status()).isEqualTo(400);

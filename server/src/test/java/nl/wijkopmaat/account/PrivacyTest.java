@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,6 +89,22 @@ class PrivacyTest {
         ApiResponse after = api.get(members).token(chair.accessToken()).send();
         assertThat(after.status()).isEqualTo(401);
         assertThat(api.get("/api/v1/me").token(chair.accessToken()).send().json().get("roles")).isNull();
+    }
+
+    @Test
+    void concurrentProfileUpdatesNeverFailWithAServerError() {
+        MunicipalityView municipality = fixtures.municipality();
+        Person person = fixtures.resident(municipality.id());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Integer> statuses = IntStream.range(0, 8)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> api.patch("/api/v1/me").token(person.accessToken())
+                            .json(Map.of("displayName", "Naam " + i)).send().status(), pool))
+                    .toList().stream().map(CompletableFuture::join).toList();
+            assertThat(statuses).containsOnly(200);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test

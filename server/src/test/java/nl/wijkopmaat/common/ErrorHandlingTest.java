@@ -70,6 +70,27 @@ class ErrorHandlingTest {
     }
 
     @Test
+    void theLanguageWithTheHighestWeightWins() {
+        assertThat(title("en;q=0.1, nl;q=0.9")).isEqualTo("Niet gevonden");
+        assertThat(title("fr-FR, en-GB;q=0.8, nl;q=0.5")).isEqualTo("Not found");
+        assertThat(title("*")).isEqualTo("Niet gevonden");
+        assertThat(title("fr")).isEqualTo("Niet gevonden");
+        assertThat(title("%%% not a language")).isEqualTo("Niet gevonden");
+    }
+
+    private String title(String acceptLanguage) {
+        return api.get("/api/v1/no-such-thing").header("Accept-Language", acceptLanguage).outsideContract().send()
+                .text("/title");
+    }
+
+    @Test
+    void anUnsupportedMediaTypeIs415() {
+        ApiResponse response = api.post("/api/v1/accounts").outsideContract()
+                .rawBody("email=x", MediaType.TEXT_PLAIN_TYPE).send();
+        assertProblem(response, 415);
+    }
+
+    @Test
     void limitOutOfRangeNamesTheParameter() {
         ApiResponse response = api.get("/api/v1/municipalities").query("limit", 500).invalidInput().send();
         assertProblem(response, 400);

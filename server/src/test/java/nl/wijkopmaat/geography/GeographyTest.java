@@ -75,6 +75,23 @@ class GeographyTest {
     }
 
     @Test
+    void aNameCanChangeOnlyItsCase() {
+        String wijkId = createWijk(admin, "centrum-oost").text("/id");
+        ApiResponse renamed = api.patch("/api/v1/wijken/" + wijkId).token(admin.accessToken())
+                .json(Map.of("name", "Centrum-Oost")).send();
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.text("/name")).isEqualTo("Centrum-Oost");
+    }
+
+    @Test
+    void aBlankWijkplatformNameIsInvalid() {
+        ApiResponse response = api.post("/api/v1/municipalities/" + municipality.id() + "/wijken").token(admin.accessToken())
+                .json(Map.of("name", "Leeg platform", "wijkplatformName", "   ")).send();
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.text("/invalidParams/0/name")).isEqualTo("wijkplatformName");
+    }
+
+    @Test
     void duplicateWijkNameIsAConflict() {
         createWijk(admin, "Centrum");
         assertThat(createWijk(admin, "Centrum").status()).isEqualTo(409);

@@ -1,5 +1,6 @@
 package nl.wijkopmaat.wijkplatform;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.wijkopmaat.common.security.Role;
@@ -14,6 +15,10 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -107,6 +112,68 @@ class MembershipTest {
         assertThat(response.json().get("invalidParams").findValuesAsText("name"))
                 .containsExactly("members[1].role", "members[1].email");
         assertThat(api.get(membersPath(wijkA)).token(admin.accessToken()).send().json().get("items")).isEmpty();
+    }
+
+    @Test
+    void concurrentBoardChangesLeaveOneChair() {
+        List<Person> candidates = IntStream.range(0, 6).mapToObj(i -> fixtures.resident(municipality.id())).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Integer> statuses = candidates.stream()
+                    .map(candidate -> CompletableFuture.supplyAsync(() -> setMembers(admin, wijkA,
+                            List.of(Map.of("email", candidate.email(), "role", "CHAIR"))).status(), pool))
+                    .toList().stream().map(CompletableFuture::join).toList();
+            assertThat(statuses).containsOnly(200);
+        } finally {
+            pool.shutdown();
+        }
+        ApiResponse members = api.get(membersPath(wijkA)).token(admin.accessToken()).send();
+        assertThat(members.json().get("items").findValuesAsText("role")).containsExactly("CHAIR");
+    }
+
+    @Test
+    void twoAdminsRevokingEachOtherAtOnceLeaveOneAdmin() {
+        Person second = fixtures.withRole(municipality.id(), Role.ADMIN, municipality.id());
+        String staffPath = "/api/v1/municipalities/" + municipality.id() + "/staff";
+        JsonNode staff = api.get(staffPath).token(admin.accessToken()).send().json().get("items");
+        String firstAssignment = assignmentOf(staff, admin);
+        String secondAssignment = assignmentOf(staff, second);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            var one = CompletableFuture.supplyAsync(() ->
+                    api.delete(staffPath + "/" + secondAssignment).token(admin.accessToken()).send().status(), pool);
+            var other = CompletableFuture.supplyAsync(() ->
+                    api.delete(staffPath + "/" + firstAssignment).token(second.accessToken()).send().status(), pool);
+            assertThat(List.of(one.join(), other.join())).contains(204).doesNotContain(500);
+        } finally {
+            pool.shutdown();
+        }
+        ApiResponse remaining = api.get(staffPath).token(admin.accessToken()).send();
+        ApiResponse remainingForSecond = api.get(staffPath).token(second.accessToken()).send();
+        int admins = remaining.status() == 200 ? remaining.json().get("items").size() : remainingForSecond.json().get("items").size();
+        assertThat(admins).isEqualTo(1);
+    }
+
+    @Test
+    void anAdminOfAnotherMunicipalityCannotReadOrRevokeStaff() {
+        MunicipalityView other = fixtures.municipality();
+        Person otherAdmin = fixtures.withRole(other.id(), Role.ADMIN, other.id());
+        String staffPath = "/api/v1/municipalities/" + municipality.id() + "/staff";
+        String adminAssignment = assignmentOf(api.get(staffPath).token(admin.accessToken()).send().json().get("items"), admin);
+        assertThat(api.get(staffPath).token(otherAdmin.accessToken()).send().status()).isEqualTo(403);
+        assertThat(api.delete(staffPath + "/" + adminAssignment).token(otherAdmin.accessToken()).send().status()).isEqualTo(403);
+        String otherPath = "/api/v1/municipalities/" + other.id() + "/staff";
+        assertThat(api.delete(otherPath + "/" + adminAssignment).token(otherAdmin.accessToken()).send().status())
+                .as("an assignment of another municipality is unknown here").isEqualTo(404);
+    }
+
+    private static String assignmentOf(JsonNode staff, Person person) {
+        for (JsonNode assignment : staff) {
+            if (assignment.get("accountId").asText().equals(person.id().toString())) {
+                return assignment.get("id").asText();
+            }
+        }
+        throw new AssertionError("no assignment for " + person.id());
     }
 
     @Test

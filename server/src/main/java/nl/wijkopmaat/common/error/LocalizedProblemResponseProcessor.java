@@ -13,6 +13,8 @@ import nl.wijkopmaat.common.i18n.Messages;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Renders every error, ours and the framework's (unknown route, wrong method, unreadable JSON,
@@ -23,6 +25,8 @@ class LocalizedProblemResponseProcessor implements ErrorResponseProcessor<Proble
 
     static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
     private static final String TYPE_BASE = "https://wijkopmaat.nl/problems/";
+    /** How the JSON decoder names the property it failed on, e.g. "property [UUID municipalityId]". */
+    private static final Pattern DECODED_PROPERTY = Pattern.compile("property \\[(?:\\S+ )?(\\w+)]");
 
     private final Messages messages;
 
@@ -56,8 +60,14 @@ class LocalizedProblemResponseProcessor implements ErrorResponseProcessor<Proble
         return response.body(problem).contentType(PROBLEM_JSON);
     }
 
+    /**
+     * A body the framework could not bind: name the JSON property when the decoder says which one,
+     * otherwise the request part (body, path or query parameter).
+     */
     private InvalidParamDetail invalidParam(Error error, Locale locale) {
-        return new InvalidParamDetail(error.getPath().orElseThrow(), messages.get("validation.unreadable", locale));
+        Matcher property = DECODED_PROPERTY.matcher(error.getMessage());
+        String name = property.find() ? property.group(1) : error.getPath().orElseThrow().replaceFirst("^/", "");
+        return new InvalidParamDetail(name, messages.get("validation.unreadable", locale));
     }
 
     private String title(HttpStatus status, Locale locale) {

@@ -22,8 +22,4 @@ public record Page<T>(List<T> items, @Nullable String nextCursor) {
         String next = hasMore ? PageRequest.encode(sortKey.apply(pageRows.get(pageRows.size() - 1))) : null;
         return new Page<>(pageRows.stream().map(toItem).toList(), next);
     }
-
-    public <U> Page<U> map(Function<T, U> mapper) {
-        return new Page<>(items.stream().map(mapper).toList(), nextCursor);
-    }
 }
