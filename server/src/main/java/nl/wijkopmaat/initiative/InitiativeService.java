@@ -66,7 +66,7 @@ public class InitiativeService {
                       SupportRepository supports, InitiativeQueries queries, GeographyService geography,
                       AccountService accounts, Authorizations authorizations,
                       ApplicationEventPublisher<InitiativeEvent> events, Clock clock,
-                      @Value("${wijkopmaat.initiatives.answer-working-days:10}") int answerWorkingDays) {
+                      @Value("${wijkopmaat.initiatives.answer-working-days}") int answerWorkingDays) {
         this.initiatives = initiatives;
         this.statusChanges = statusChanges;
         this.reviews = reviews;
