@@ -161,6 +161,16 @@ public class AccountService {
                 .collect(Collectors.toMap(AccountRef::id, Function.identity()));
     }
 
+    /** The language each active account reads in; erased accounts are left out. */
+    @Transactional
+    public Map<UUID, Locale> localesOf(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return accounts.findByIdIn(ids).stream().filter(Account::active)
+                .collect(Collectors.toMap(Account::id, account -> Locale.forLanguageTag(account.locale())));
+    }
+
     @Transactional
     public boolean isActive(UUID accountId) {
         return accounts.existsByIdAndStatus(accountId, AccountStatus.ACTIVE);

@@ -11,8 +11,8 @@ import java.util.UUID;
  * inside the transaction of the change, so a listener that writes in it commits or rolls back with it.
  * The actor is never among the recipients.
  */
-public record InitiativeEvent(UUID initiativeId, Kind kind, @Nullable UUID actorId, Set<UUID> recipients,
-                              String initiativeTitle, Instant occurredAt) {
+public record InitiativeEvent(UUID initiativeId, Kind kind, @Nullable UUID actorId, @Nullable UUID authorId,
+                              Set<UUID> recipients, String initiativeTitle, Instant occurredAt) {
 
     public enum Kind {
         SUBMITTED, RESUBMITTED, OWNER_ASSIGNED, APPROVED, REJECTED, CHANGES_REQUESTED, FUNDED, STARTED, COMPLETED,

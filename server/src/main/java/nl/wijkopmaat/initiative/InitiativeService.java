@@ -314,8 +314,8 @@ public class InitiativeService {
     }
 
     void publish(Initiative initiative, InitiativeEvent.Kind kind, @Nullable UUID actor, Instant now) {
-        events.publishEvent(new InitiativeEvent(initiative.id(), kind, actor, concerned(initiative, actor),
-                initiative.title(), now));
+        events.publishEvent(new InitiativeEvent(initiative.id(), kind, actor, initiative.authorId(),
+                concerned(initiative, actor), initiative.title(), now));
     }
 
     private StatusChangeView record(Initiative before, InitiativeTransition transition, UUID actor,

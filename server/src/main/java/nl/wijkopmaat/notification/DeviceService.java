@@ -1,0 +1,56 @@
+package nl.wijkopmaat.notification;
+
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import nl.wijkopmaat.common.Hashing;
+import nl.wijkopmaat.common.error.ApiException;
+import nl.wijkopmaat.notification.NotificationCommands.DeviceRegistration;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * FCM registration tokens per person. A token belongs to one device, so registering a token that
+ * another account had moves it: the phone changed hands or accounts.
+ */
+@Singleton
+class DeviceService {
+
+    private final DeviceRepository devices;
+    private final Clock clock;
+
+    DeviceService(DeviceRepository devices, Clock clock) {
+        this.devices = devices;
+        this.clock = clock;
+    }
+
+    /** Returns the device and whether it is new to this account. */
+    @Transactional
+    Registered register(UUID accountId, DeviceRegistration registration) {
+        Instant now = clock.instant();
+        String locale = registration.locale() == null ? "nl" : registration.locale();
+        Optional<Device> existing = devices.findByTokenHashForUpdate(Hashing.sha256Hex(registration.token()));
+        if (existing.isPresent()) {
+            Device device = existing.get();
+            Device updated = devices.update(new Device(device.id(), accountId, device.token(), device.tokenHash(),
+                    registration.platform(), locale, registration.appVersion(), device.createdAt(), now));
+            return new Registered(updated, !device.accountId().equals(accountId));
+        }
+        Device device = devices.save(new Device(UUID.randomUUID(), accountId, registration.token(),
+                Hashing.sha256Hex(registration.token()), registration.platform(), locale, registration.appVersion(), now, now));
+        return new Registered(device, true);
+    }
+
+    @Transactional
+    void remove(UUID accountId, String token) {
+        Device device = devices.findByTokenHashForUpdate(Hashing.sha256Hex(token))
+                .filter(found -> found.accountId().equals(accountId))
+                .orElseThrow(() -> ApiException.notFound("problem.notFound.device"));
+        devices.delete(device);
+    }
+
+    record Registered(Device device, boolean created) {
+    }
+}

@@ -1,0 +1,41 @@
+package nl.wijkopmaat.notification;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface NotificationRepository extends CrudRepository<Notification, UUID> {
+
+    @Query("SELECT * FROM notification WHERE account_id = :accountId ORDER BY seq DESC LIMIT :limit")
+    List<Notification> firstPage(UUID accountId, int limit);
+
+    @Query("""
+            SELECT * FROM notification WHERE account_id = :accountId
+              AND seq < (SELECT prev.seq FROM notification prev WHERE prev.id = :afterId)
+            ORDER BY seq DESC LIMIT :limit""")
+    List<Notification> pageAfter(UUID accountId, String afterId, int limit);
+
+    long countByAccountIdAndReadAtIsNull(UUID accountId);
+
+    Optional<Notification> findByIdAndAccountId(UUID id, UUID accountId);
+
+    @Query("UPDATE notification SET read_at = :now WHERE id = :id AND read_at IS NULL")
+    void markRead(UUID id, Instant now);
+
+    @Query("UPDATE notification SET read_at = :now WHERE account_id = :accountId AND read_at IS NULL")
+    int markAllRead(UUID accountId, Instant now);
+
+    List<Notification> findByAccountIdOrderByCreatedAt(UUID accountId);
+
+    @Query("DELETE FROM push_job WHERE notification_id IN (SELECT id FROM notification WHERE account_id = :accountId)")
+    void deletePushJobsOf(UUID accountId);
+
+    void deleteByAccountId(UUID accountId);
+}

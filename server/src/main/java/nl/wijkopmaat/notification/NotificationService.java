@@ -1,0 +1,131 @@
+package nl.wijkopmaat.notification;
+
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import nl.wijkopmaat.account.AccountService;
+import nl.wijkopmaat.common.error.ApiException;
+import nl.wijkopmaat.common.i18n.Messages;
+import nl.wijkopmaat.common.paging.Page;
+import nl.wijkopmaat.common.paging.PageRequest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The inbox and the push outbox. {@link #notify} runs inside the transaction of the change that
+ * caused it: the inbox items and push jobs commit or roll back together with that change.
+ */
+@Singleton
+public class NotificationService {
+
+    private final NotificationRepository notifications;
+    private final DeviceRepository devices;
+    private final PushJobRepository pushJobs;
+    private final PreferenceRepository preferences;
+    private final AccountService accounts;
+    private final PushGateway gateway;
+    private final Messages messages;
+    private final Clock clock;
+
+    NotificationService(NotificationRepository notifications, DeviceRepository devices, PushJobRepository pushJobs,
+                        PreferenceRepository preferences, AccountService accounts, PushGateway gateway,
+                        Messages messages, Clock clock) {
+        this.notifications = notifications;
+        this.devices = devices;
+        this.pushJobs = pushJobs;
+        this.preferences = preferences;
+        this.accounts = accounts;
+        this.gateway = gateway;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores an inbox item per notice, in the recipient's language, and a push job per device of
+     * each recipient who wants pushes of that category, delayed until their quiet hours end.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void notify(Collection<Notice> notices) {
+        if (notices.isEmpty()) {
+            return;
+        }
+        Set<UUID> recipients = notices.stream().map(Notice::recipient).collect(Collectors.toSet());
+        Map<UUID, Locale> locales = accounts.localesOf(recipients);
+        Instant now = clock.instant();
+        List<Notification> items = new ArrayList<>();
+        for (Notice notice : notices) {
+            Locale locale = locales.get(notice.recipient());
+            if (locale == null) {
+                continue;
+            }
+            items.add(new Notification(UUID.randomUUID(), notice.recipient(), notice.category(), notice.kind(),
+                    messages.get("notification." + notice.kind() + ".title", locale, notice.args()),
+                    messages.get("notification." + notice.kind() + ".body", locale, notice.args()),
+                    notice.resourceType(), notice.resourceId(), now, null));
+        }
+        notifications.saveAll(items);
+        if (gateway.enabled()) {
+            pushJobs.saveAll(pushJobsFor(items, now));
+        }
+    }
+
+    private List<PushJob> pushJobsFor(List<Notification> items, Instant now) {
+        Set<UUID> people = items.stream().map(Notification::accountId).collect(Collectors.toSet());
+        Map<UUID, List<Device>> devicesByPerson = devices.findByAccountIdIn(people).stream()
+                .collect(Collectors.groupingBy(Device::accountId));
+        if (devicesByPerson.isEmpty()) {
+            return List.of();
+        }
+        Set<String> switchedOff = new HashSet<>();
+        preferences.switches(devicesByPerson.keySet()).stream()
+                .filter(preference -> !preference.pushEnabled())
+                .forEach(preference -> switchedOff.add(preference.accountId() + ":" + preference.category()));
+        Map<String, QuietHours> quiet = preferences.quietHours(devicesByPerson.keySet()).stream()
+                .collect(Collectors.toMap(PreferenceRepository.StoredQuietHours::accountId,
+                        stored -> new QuietHours(stored.startsAt(), stored.endsAt())));
+        List<PushJob> jobs = new ArrayList<>();
+        for (Notification item : items) {
+            String person = item.accountId().toString();
+            if (switchedOff.contains(person + ":" + item.category())) {
+                continue;
+            }
+            Instant deliverFrom = quiet.getOrDefault(person, QuietHours.DEFAULT).deliverFrom(now);
+            for (Device device : devicesByPerson.getOrDefault(item.accountId(), List.of())) {
+                jobs.add(PushJob.pending(item.id(), device.id(), deliverFrom, now));
+            }
+        }
+        return jobs;
+    }
+
+    @Transactional
+    Inbox inbox(UUID accountId, PageRequest page) {
+        int fetch = page.size() + 1;
+        List<Notification> rows = page.after(1)
+                .map(key -> notifications.pageAfter(accountId, key.get(0), fetch))
+                .orElseGet(() -> notifications.firstPage(accountId, fetch));
+        Page<NotificationView> items = Page.of(rows, page, n -> List.of(n.id().toString()), NotificationView::of);
+        return new Inbox(items.items(), items.nextCursor(), notifications.countByAccountIdAndReadAtIsNull(accountId));
+    }
+
+    @Transactional
+    NotificationView markRead(UUID accountId, UUID notificationId) {
+        Notification notification = notifications.findByIdAndAccountId(notificationId, accountId)
+                .orElseThrow(() -> ApiException.notFound("problem.notFound.notification"));
+        notifications.markRead(notificationId, clock.instant());
+        return NotificationView.of(notifications.findById(notification.id()).orElseThrow());
+    }
+
+    @Transactional
+    int markAllRead(UUID accountId) {
+        return notifications.markAllRead(accountId, clock.instant());
+    }
+}

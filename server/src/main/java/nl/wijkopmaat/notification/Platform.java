@@ -1,0 +1,3 @@
+package nl.wijkopmaat.notification;
+
+enum Platform { ANDROID, IOS, WEB }

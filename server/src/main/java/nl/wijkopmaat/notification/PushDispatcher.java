@@ -1,0 +1,70 @@
+package nl.wijkopmaat.notification;
+
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import nl.wijkopmaat.notification.PushGateway.Message;
+import nl.wijkopmaat.notification.PushJobRepository.Outgoing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Empties the push outbox: claims due jobs in batches, sends them through the gateway, records the
+ * outcome per job. Safe with several server instances: each claims with SKIP LOCKED under its own
+ * name, and jobs of an instance that died are claimed again when their lease runs out.
+ */
+@Singleton
+class PushDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PushDispatcher.class);
+
+    private final PushOutbox outbox;
+    private final PushGateway gateway;
+    private final String instance = "dispatcher-" + UUID.randomUUID();
+
+    PushDispatcher(PushOutbox outbox, PushGateway gateway) {
+        this.outbox = outbox;
+        this.gateway = gateway;
+    }
+
+    @Scheduled(fixedDelay = "${wijkopmaat.push.poll-interval}", initialDelay = "${wijkopmaat.push.poll-interval}")
+    void dispatchDue() {
+        if (!gateway.enabled()) {
+            return;
+        }
+        try {
+            while (dispatchBatch() > 0) {
+                // keep going while there is work; the next tick starts again when the outbox is empty
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Push dispatch failed; the claimed jobs are retried when their lease ends", e);
+        }
+    }
+
+    /** Claims, sends and records one batch; returns how many jobs it handled. */
+    int dispatchBatch() {
+        List<Outgoing> claimed = outbox.claim(instance);
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        List<Outgoing> sendable = new ArrayList<>(claimed.size());
+        for (Outgoing job : claimed) {
+            if (job.token() == null) {
+                outbox.deviceGone(instance, job);
+            } else {
+                sendable.add(job);
+            }
+        }
+        if (!sendable.isEmpty()) {
+            List<Message> messages = sendable.stream()
+                    .map(job -> new Message(job.token(), job.title(), job.body(), job.notificationId(), job.kind(),
+                            job.resourceType(), job.resourceId()))
+                    .toList();
+            outbox.record(instance, sendable, gateway.send(messages));
+        }
+        return claimed.size();
+    }
+}

@@ -1,0 +1,63 @@
+package nl.wijkopmaat.notification;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface PushJobRepository extends CrudRepository<PushJob, UUID> {
+
+    /** A claimed job with what its message needs, read in one statement per batch. */
+    @Introspected
+    record Outgoing(String jobId, int attempts, @Nullable String token, String notificationId, String kind,
+                    String title, String body, String resourceType, String resourceId, @Nullable String platform) {
+    }
+
+    /**
+     * Due jobs, and jobs whose claimer's lease ran out (it died or hung). SKIP LOCKED lets several
+     * server instances claim side by side without waiting for or taking each other's jobs.
+     */
+    @Query("""
+            SELECT id FROM push_job
+            WHERE (status = 'PENDING' AND not_before <= :now) OR (status = 'CLAIMED' AND lease_until < :now)
+            ORDER BY not_before LIMIT :limit FOR UPDATE SKIP LOCKED""")
+    List<String> lockDue(Instant now, int limit);
+
+    @Query("UPDATE push_job SET status = 'CLAIMED', claimed_by = :instance, lease_until = :leaseUntil WHERE id IN (:ids)")
+    void claim(Collection<String> ids, String instance, Instant leaseUntil);
+
+    @Query("""
+            SELECT j.id AS job_id, j.attempts, d.token, n.id AS notification_id, n.kind, n.title, n.body,
+                   n.resource_type, n.resource_id, d.platform
+            FROM push_job j JOIN notification n ON n.id = j.notification_id
+            LEFT JOIN device d ON d.id = j.device_id
+            WHERE j.id IN (:ids)""")
+    List<Outgoing> outgoing(Collection<String> ids);
+
+    @Query("""
+            UPDATE push_job SET status = 'SENT', message_id = :messageId, finished_at = :now, lease_until = NULL
+            WHERE id = :id AND claimed_by = :instance""")
+    void markSent(String id, String messageId, Instant now, String instance);
+
+    @Query("""
+            UPDATE push_job SET status = 'PENDING', attempts = attempts + 1, not_before = :retryAt, last_error = :error,
+                   lease_until = NULL, claimed_by = NULL
+            WHERE id = :id AND claimed_by = :instance""")
+    void retryLater(String id, Instant retryAt, String error, String instance);
+
+    @Query("""
+            UPDATE push_job SET status = 'DEAD', attempts = attempts + 1, last_error = :error, finished_at = :now,
+                   lease_until = NULL
+            WHERE id = :id AND claimed_by = :instance""")
+    void markDead(String id, String error, Instant now, String instance);
+
+    long countByStatus(PushStatus status);
+}
