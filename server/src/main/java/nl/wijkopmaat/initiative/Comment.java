@@ -9,9 +9,10 @@ import java.util.UUID;
 
 @MappedEntity("initiative_comment")
 record Comment(@Id UUID id, UUID initiativeId, @Nullable UUID authorId, String body, Instant createdAt,
-               @Nullable Instant hiddenAt, @Nullable UUID hiddenBy, @Nullable String hiddenReason) {
+               @Nullable Instant hiddenAt, @Nullable UUID hiddenBy, @Nullable String hiddenReason,
+               @Nullable Instant deletedAt) {
 
     Comment hidden(UUID moderator, String reason, Instant now) {
-        return new Comment(id, initiativeId, authorId, body, createdAt, now, moderator, reason);
+        return new Comment(id, initiativeId, authorId, body, createdAt, now, moderator, reason, deletedAt);
     }
 }

@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,20 +15,30 @@ interface CommentRepository extends CrudRepository<Comment, UUID> {
 
     Optional<Comment> findByIdAndInitiativeId(UUID id, UUID initiativeId);
 
-    @Query("SELECT * FROM initiative_comment WHERE initiative_id = :initiativeId ORDER BY seq LIMIT :limit")
+    @Query("SELECT * FROM initiative_comment WHERE initiative_id = :initiativeId AND deleted_at IS NULL ORDER BY seq LIMIT :limit")
     List<Comment> firstPage(UUID initiativeId, int limit);
 
     @Query("""
-            SELECT * FROM initiative_comment WHERE initiative_id = :initiativeId
+            SELECT * FROM initiative_comment WHERE initiative_id = :initiativeId AND deleted_at IS NULL
               AND seq > (SELECT prev.seq FROM initiative_comment prev WHERE prev.id = :afterId)
             ORDER BY seq LIMIT :limit""")
     List<Comment> pageAfter(UUID initiativeId, String afterId, int limit);
 
-    List<Comment> findByAuthorIdOrderByCreatedAt(UUID authorId);
+    @Query("SELECT * FROM initiative_comment WHERE author_id = :authorId AND deleted_at IS NULL ORDER BY seq")
+    List<Comment> findByAuthor(UUID authorId);
 
     @Query("UPDATE initiative_comment SET author_id = NULL WHERE author_id = :authorId")
     void detachAuthor(UUID authorId);
 
-    @Query("DELETE FROM initiative_comment WHERE initiative_id IN (SELECT id FROM initiative WHERE author_id = :authorId AND status = 'DRAFT')")
-    void deleteOnDraftsOf(UUID authorId);
+    @Query("""
+            DELETE FROM initiative_comment
+            WHERE initiative_id IN (SELECT id FROM initiative WHERE author_id = :authorId AND submitted_at IS NULL)""")
+    void deleteOnUnsubmittedOf(UUID authorId);
+
+    @Query("UPDATE initiative_comment SET hidden_by = NULL WHERE hidden_by = :moderatorId")
+    void detachModerator(UUID moderatorId);
+
+    /** Deleting keeps the row (so cursors stay valid) but not the text. */
+    @Query("UPDATE initiative_comment SET body = '', deleted_at = :now WHERE id = :id")
+    void markDeleted(UUID id, Instant now);
 }

@@ -100,7 +100,7 @@ class EngagementService {
             throw ApiException.conflict("problem.conflict.commentOnDraft");
         }
         Instant now = clock.instant();
-        Comment comment = comments.save(new Comment(UUID.randomUUID(), id, author, body.strip(), now, null, null, null));
+        Comment comment = comments.save(new Comment(UUID.randomUUID(), id, author, body.strip(), now, null, null, null, null));
         initiativeService.publish(initiative, InitiativeEvent.Kind.COMMENTED, author, now);
         return CommentView.of(comment, false, accounts.findByIds(Set.of(author)));
     }
@@ -108,12 +108,12 @@ class EngagementService {
     @Transactional
     void deleteComment(UUID id, UUID commentId, UUID actor) {
         InitiativeService.requireVisible(initiatives.findById(id).orElse(null), actor);
-        Comment comment = comments.findByIdAndInitiativeId(commentId, id)
+        Comment comment = comments.findByIdAndInitiativeId(commentId, id).filter(found -> found.deletedAt() == null)
                 .orElseThrow(() -> ApiException.notFound("problem.notFound.comment"));
         if (!actor.equals(comment.authorId())) {
             throw ApiException.forbidden("problem.forbidden.notCommentAuthor");
         }
-        comments.delete(comment);
+        comments.markDeleted(comment.id(), clock.instant());
     }
 
     @Transactional
@@ -122,7 +122,7 @@ class EngagementService {
         if (!isModerator(moderator, initiative)) {
             throw ApiException.forbidden("problem.forbidden.role");
         }
-        Comment comment = comments.findByIdAndInitiativeId(commentId, id)
+        Comment comment = comments.findByIdAndInitiativeId(commentId, id).filter(found -> found.deletedAt() == null)
                 .orElseThrow(() -> ApiException.notFound("problem.notFound.comment"));
         Comment hidden = comments.update(comment.hidden(moderator, reason.strip(), clock.instant()));
         Map<UUID, AccountRef> people = accounts.findByIds(hidden.authorId() == null ? Set.of() : Set.of(hidden.authorId()));

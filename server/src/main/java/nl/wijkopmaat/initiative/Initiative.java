@@ -61,7 +61,8 @@ record Initiative(
                 supportCount, createdAt, now, submittedAt, version);
     }
 
+    /** Never submitted (a draft, or a draft withdrawn before submission) means private to the author. */
     boolean visibleTo(@Nullable UUID viewer) {
-        return status != InitiativeStatus.DRAFT || (authorId != null && authorId.equals(viewer));
+        return submittedAt != null || (authorId != null && authorId.equals(viewer));
     }
 }

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -31,9 +32,14 @@ final class InitiativeCommands {
             @NotNull UUID wijkId,
             @Nullable UUID buurtId,
             @Nullable @Size(max = 200) String locationText,
-            @Nullable @DecimalMin("-90") @DecimalMax("90") BigDecimal latitude,
-            @Nullable @DecimalMin("-180") @DecimalMax("180") BigDecimal longitude,
-            @PositiveOrZero @Max(MAX_REQUESTED_CENTS) long requestedBudgetCents) {
+            @Nullable @DecimalMin("-90") @DecimalMax("90") @Digits(integer = 3, fraction = 6) BigDecimal latitude,
+            @Nullable @DecimalMin("-180") @DecimalMax("180") @Digits(integer = 3, fraction = 6) BigDecimal longitude,
+            @NotNull @PositiveOrZero @Max(MAX_REQUESTED_CENTS) Long requestedBudgetCents) {
+
+        /** Lengths count what is kept: the title without surrounding spaces. */
+        Content {
+            title = title == null ? null : title.strip();
+        }
     }
 
     /** PATCH: only the fields present change. */
@@ -44,9 +50,13 @@ final class InitiativeCommands {
             @Nullable Theme theme,
             @Nullable UUID buurtId,
             @Nullable @Size(max = 200) String locationText,
-            @Nullable @DecimalMin("-90") @DecimalMax("90") BigDecimal latitude,
-            @Nullable @DecimalMin("-180") @DecimalMax("180") BigDecimal longitude,
+            @Nullable @DecimalMin("-90") @DecimalMax("90") @Digits(integer = 3, fraction = 6) BigDecimal latitude,
+            @Nullable @DecimalMin("-180") @DecimalMax("180") @Digits(integer = 3, fraction = 6) BigDecimal longitude,
             @Nullable @PositiveOrZero @Max(MAX_REQUESTED_CENTS) Long requestedBudgetCents) {
+
+        ContentChanges {
+            title = title == null ? null : title.strip();
+        }
     }
 
     @Serdeable

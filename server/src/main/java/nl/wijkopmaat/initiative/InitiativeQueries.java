@@ -38,7 +38,7 @@ class InitiativeQueries {
         StringBuilder sql = new StringBuilder("""
                 SELECT i.*, s.account_id AS supporter FROM initiative i
                 LEFT JOIN initiative_support s ON s.initiative_id = i.id AND s.account_id = ?
-                WHERE (i.status <> 'DRAFT' OR i.author_id = ?)""");
+                WHERE (i.submitted_at IS NOT NULL OR i.author_id = ?)""");
         List<Object> params = new ArrayList<>(List.of(nullable(viewerId), nullable(viewerId)));
         if (query.wijk() != null) {
             sql.append(" AND i.wijk_id = ?");

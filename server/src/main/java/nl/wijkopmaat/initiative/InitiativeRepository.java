@@ -41,11 +41,17 @@ interface InitiativeRepository extends CrudRepository<Initiative, UUID> {
 
     List<Initiative> findByAuthorIdOrderByCreatedAt(UUID authorId);
 
-    @Query("DELETE FROM initiative_status_change WHERE initiative_id IN (SELECT id FROM initiative WHERE author_id = :authorId AND status = 'DRAFT')")
-    void deleteDraftHistoryOf(UUID authorId);
+    /** Never-submitted initiatives are private; on erasure they go, with their history. */
+    @Query("""
+            DELETE FROM initiative_status_change
+            WHERE initiative_id IN (SELECT id FROM initiative WHERE author_id = :authorId AND submitted_at IS NULL)""")
+    void deleteUnsubmittedHistoryOf(UUID authorId);
 
-    @Query("DELETE FROM initiative WHERE author_id = :authorId AND status = 'DRAFT'")
-    void deleteDraftsOf(UUID authorId);
+    @Query("DELETE FROM initiative WHERE author_id = :authorId AND submitted_at IS NULL")
+    void deleteUnsubmittedOf(UUID authorId);
+
+    @Query("UPDATE initiative SET owner_id = NULL WHERE owner_id = :ownerId")
+    void detachOwner(UUID ownerId);
 
     @Query("UPDATE initiative SET author_id = NULL WHERE author_id = :authorId")
     void detachAuthor(UUID authorId);

@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import nl.wijkopmaat.account.AccountRef;
 import nl.wijkopmaat.account.AccountService;
 import nl.wijkopmaat.common.error.ApiException;
-import nl.wijkopmaat.common.error.InvalidParam;
 import nl.wijkopmaat.common.paging.Page;
 import nl.wijkopmaat.common.paging.PageRequest;
 import nl.wijkopmaat.common.security.Authorizations;
@@ -28,8 +27,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,7 +84,7 @@ public class InitiativeService {
         requireBuurtInWijk(content.buurtId(), content.wijkId());
         Instant now = clock.instant();
         Initiative initiative = initiatives.save(new Initiative(UUID.randomUUID(), municipalityId, content.wijkId(),
-                content.buurtId(), author, content.title().strip(), content.description(), content.theme(),
+                content.buurtId(), author, content.title(), content.description(), content.theme(),
                 content.locationText(), content.latitude(), content.longitude(), content.requestedBudgetCents(),
                 InitiativeStatus.DRAFT, null, null, null, 0, now, now, null, null));
         return view(initiative, author);
@@ -111,7 +108,7 @@ public class InitiativeService {
         UUID buurtId = changes.buurtId() == null ? initiative.buurtId() : changes.buurtId();
         requireBuurtInWijk(buurtId, initiative.wijkId());
         Content merged = new Content(
-                changes.title() == null ? initiative.title() : changes.title().strip(),
+                changes.title() == null ? initiative.title() : changes.title(),
                 changes.description() == null ? initiative.description() : changes.description(),
                 changes.theme() == null ? initiative.theme() : changes.theme(),
                 initiative.wijkId(), buurtId,
@@ -143,11 +140,10 @@ public class InitiativeService {
     @Transactional
     public StatusChangeView changeStatus(UUID id, UUID actor, StatusChangeRequest request) {
         InitiativeTransition transition = request.action();
-        if (!EnumSet.of(InitiativeTransition.SUBMIT, InitiativeTransition.RESUBMIT, InitiativeTransition.WITHDRAW,
-                InitiativeTransition.START, InitiativeTransition.COMPLETE).contains(transition)) {
+        if (!transition.requestedDirectly()) {
             throw ApiException.invalid("action", "validation.initiative.action");
         }
-        if (transition == InitiativeTransition.COMPLETE && request.resultReport() == null) {
+        if (transition == InitiativeTransition.COMPLETE && (request.resultReport() == null || request.resultReport().isBlank())) {
             throw ApiException.invalid("resultReport", "validation.initiative.resultReport");
         }
         Initiative initiative = lockVisible(id, actor);
@@ -170,7 +166,7 @@ public class InitiativeService {
             InitiativeTransition.ASSIGN_OWNER.from(initiative.status());
         }
         InitiativeTransition.ASSIGN_OWNER.requireParty(partiesOf(actor, initiative));
-        if (!authorizations.has(ownerId, Role.OFFICIAL, initiative.municipalityId())) {
+        if (!authorizations.has(ownerId, Role.OFFICIAL, initiative.municipalityId()) || ownerId.equals(initiative.authorId())) {
             throw ApiException.invalid("ownerId", "validation.initiative.owner");
         }
         Instant now = clock.instant();
@@ -200,6 +196,9 @@ public class InitiativeService {
         Initiative initiative = lockVisible(id, actor);
         InitiativeTransition transition = decision.transition();
         InitiativeStatus target = transition.from(initiative.status());
+        if (actor.equals(initiative.authorId())) {
+            throw ApiException.forbidden("problem.forbidden.ownReview");
+        }
         transition.requireParty(partiesOf(actor, initiative));
         Instant now = clock.instant();
         initiatives.update(initiative.withStatus(target, now));
@@ -288,11 +287,12 @@ public class InitiativeService {
         if (actor.equals(initiative.authorId())) {
             parties.add(Party.AUTHOR);
         }
-        if (actor.equals(initiative.ownerId())) {
-            parties.add(Party.OWNER);
-        }
+        // Owning an answer needs the official role still: a revoked official stops at once.
         if (authorizations.has(actor, Role.OFFICIAL, initiative.municipalityId())) {
             parties.add(Party.OFFICIAL);
+            if (actor.equals(initiative.ownerId())) {
+                parties.add(Party.OWNER);
+            }
         }
         geography.wijkplatformIdOf(initiative.wijkId())
                 .filter(platform -> authorizations.has(actor, Role.CHAIR, platform))
@@ -332,13 +332,13 @@ public class InitiativeService {
         }
         boolean inWijk = geography.findBuurt(buurtId).map(BuurtPlace::wijkId).filter(wijkId::equals).isPresent();
         if (!inWijk) {
-            throw ApiException.invalid(List.of(new InvalidParam("buurtId", "validation.buurt.notInWijk")));
+            throw ApiException.invalid("buurtId", "validation.buurt.notInWijk");
         }
     }
 
     private InitiativeView view(Initiative initiative, @Nullable UUID viewer) {
         boolean supported = viewer != null && supports.exists(initiative.id(), viewer);
-        Collection<UUID> people = Stream.of(initiative.authorId(), initiative.ownerId()).filter(Objects::nonNull).toList();
-        return InitiativeView.of(initiative, supported, accounts.findByIds(new ArrayList<>(people)));
+        List<UUID> people = Stream.of(initiative.authorId(), initiative.ownerId()).filter(Objects::nonNull).toList();
+        return InitiativeView.of(initiative, supported, accounts.findByIds(people));
     }
 }

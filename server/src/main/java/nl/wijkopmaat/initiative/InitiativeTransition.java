@@ -58,6 +58,14 @@ public enum InitiativeTransition {
         return target;
     }
 
+    /**
+     * Whether a client asks for this step on {@code status-changes}; the others follow from an owner
+     * assignment, a review or a grant.
+     */
+    boolean requestedDirectly() {
+        return this == SUBMIT || this == RESUBMIT || this == WITHDRAW || this == START || this == COMPLETE;
+    }
+
     InitiativeEvent.Kind eventKind() {
         return switch (this) {
             case SUBMIT -> InitiativeEvent.Kind.SUBMITTED;

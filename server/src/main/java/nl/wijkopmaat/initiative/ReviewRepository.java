@@ -20,6 +20,8 @@ interface ReviewRepository extends CrudRepository<Review, UUID> {
             ORDER BY seq LIMIT :limit""")
     List<Review> pageAfter(UUID initiativeId, String afterId, int limit);
 
+    List<Review> findByReviewerIdOrderByReviewedAt(UUID reviewerId);
+
     @Query("UPDATE initiative_review SET reviewer_id = NULL WHERE reviewer_id = :reviewerId")
     void detachReviewer(UUID reviewerId);
 }

@@ -124,6 +124,22 @@ class EngagementTest {
     }
 
     @Test
+    void pagingThroughCommentsSurvivesADeletedComment() {
+        String id = world.inStatus("SUBMITTED", service);
+        String comments = "/api/v1/initiatives/" + id + "/comments";
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            ids.add(api.post(comments).token(world.neighbour.accessToken()).json(Map.of("body", "Reactie " + i)).send().text("/id"));
+        }
+        ApiResponse first = api.get(comments).query("limit", 2).send();
+        assertThat(api.delete(comments + "/" + ids.get(1)).token(world.neighbour.accessToken()).send().status()).isEqualTo(204);
+        ApiResponse rest = api.get(comments).query("limit", 10).query("cursor", first.text("/nextCursor")).send();
+        assertThat(rest.json().get("items").findValuesAsText("body")).containsExactly("Reactie 3", "Reactie 4", "Reactie 5");
+        assertThat(api.get(comments).query("limit", 10).send().json().get("items").findValuesAsText("body"))
+                .containsExactly("Reactie 1", "Reactie 3", "Reactie 4", "Reactie 5");
+    }
+
+    @Test
     void aCommentIsBetweenOneAndTwoThousandCharacters() {
         String id = world.inStatus("SUBMITTED", service);
         String comments = "/api/v1/initiatives/" + id + "/comments";

@@ -77,11 +77,11 @@ class InitiativeLifecycleTest {
     }
 
     /**
-     * How each action is asked for, by someone who may take it; a draft is visible to its author
-     * alone, so there the author asks for everything.
+     * How each action is asked for, by someone who may take it; what was never submitted (a draft, and
+     * here the withdrawn draft) is visible to its author alone, so there the author asks for everything.
      */
     private Map<String, Function<String, ApiResponse>> actions(InitiativeStatus state) {
-        boolean draft = state == InitiativeStatus.DRAFT;
+        boolean draft = state == InitiativeStatus.DRAFT || state == InitiativeStatus.WITHDRAWN;
         Person moderator = draft ? world.author : world.chair;
         Person official = draft ? world.author : world.official;
         return Map.of(
@@ -200,9 +200,73 @@ class InitiativeLifecycleTest {
                 .containsExactlyInAnyOrder("title", "requestedBudgetCents");
 
         Map<String, Object> elsewhere = world.content("Buurt van een andere wijk");
-        elsewhere.put("buurtId", world.otherWijk.id().toString());
-        assertThat(api.post("/api/v1/initiatives").token(world.author.accessToken()).json(elsewhere).send().status())
-                .isEqualTo(400);
+        elsewhere.put("buurtId", world.otherWijk.buurten().get(0).id().toString());
+        ApiResponse otherBuurt = api.post("/api/v1/initiatives").token(world.author.accessToken()).json(elsewhere).send();
+        assertThat(otherBuurt.status()).isEqualTo(400);
+        assertThat(otherBuurt.text("/invalidParams/0/name")).isEqualTo("buurtId");
+
+        Map<String, Object> blankTitle = world.content("  ab         ");
+        assertThat(api.post("/api/v1/initiatives").token(world.author.accessToken()).json(blankTitle).send().status())
+                .as("length counts without surrounding spaces").isEqualTo(400);
+        Map<String, Object> noBudget = world.content("Zonder bedrag");
+        noBudget.remove("requestedBudgetCents");
+        ApiResponse missing = api.post("/api/v1/initiatives").token(world.author.accessToken()).invalidInput().json(noBudget).send();
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.text("/invalidParams/0/name")).isEqualTo("requestedBudgetCents");
+    }
+
+    @Test
+    void aDraftWithdrawnBeforeSubmissionStaysPrivate() {
+        String id = world.createDraft();
+        assertThat(world.status(world.author, id, "WITHDRAW").status()).isEqualTo(201);
+        assertThat(world.get(world.neighbour, id).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/initiatives/" + id).send().status()).isEqualTo(404);
+        assertThat(ids(api.get("/api/v1/initiatives").query("wijk", world.wijk.id().toString()).send())).doesNotContain(id);
+        assertThat(world.get(world.author, id).text("/status")).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void onlyTheOwnerOrTheChairReviewsAndNeverTheAuthor() {
+        String id = world.inStatus("IN_REVIEW", service);
+        Person otherOfficial = fixtures.withRole(world.municipality.id(), nl.wijkopmaat.common.security.Role.OFFICIAL,
+                world.municipality.id());
+        assertThat(world.review(otherOfficial, id, "APPROVE", null).status()).as("an official who is not the owner").isEqualTo(403);
+
+        ApiResponse ownDraft = api.post("/api/v1/initiatives").token(world.official.accessToken())
+                .json(world.content("Plan van de ambtenaar zelf")).send();
+        String own = ownDraft.text("/id");
+        world.status(world.official, own, "SUBMIT");
+        ApiResponse selfOwner = api.put("/api/v1/initiatives/" + own + "/owner").token(world.official.accessToken())
+                .json(Map.of("ownerId", world.official.id().toString())).send();
+        assertThat(selfOwner.status()).as("nobody owns the answer to their own initiative").isEqualTo(400);
+        api.put("/api/v1/initiatives/" + own + "/owner").token(otherOfficial.accessToken())
+                .json(Map.of("ownerId", otherOfficial.id().toString())).send();
+        assertThat(world.review(world.official, own, "APPROVE", null).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aRevokedOfficialNoLongerReviewsTheInitiativeTheyOwned() {
+        String id = world.inStatus("IN_REVIEW", service);
+        Person admin = fixtures.withRole(world.municipality.id(), nl.wijkopmaat.common.security.Role.ADMIN,
+                world.municipality.id());
+        String staff = "/api/v1/municipalities/" + world.municipality.id() + "/staff";
+        for (var assignment : api.get(staff).token(admin.accessToken()).query("limit", 100).send().json().get("items")) {
+            if (assignment.get("accountId").asText().equals(world.official.id().toString())) {
+                api.delete(staff + "/" + assignment.get("id").asText()).token(admin.accessToken()).send();
+            }
+        }
+        assertThat(world.review(world.official, id, "APPROVE", null).status()).isEqualTo(403);
+        assertThat(world.get(world.author, id).text("/status")).isEqualTo("IN_REVIEW");
+    }
+
+    @Test
+    void completingNeedsAResult() {
+        String id = world.inStatus("IN_PROGRESS", service);
+        ApiResponse blank = api.post("/api/v1/initiatives/" + id + "/status-changes").token(world.chair.accessToken())
+                .json(Map.of("action", "COMPLETE", "resultReport", "   ")).send();
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.text("/invalidParams/0/name")).isEqualTo("resultReport");
+        assertThat(world.get(world.author, id).text("/status")).isEqualTo("IN_PROGRESS");
     }
 
     private static List<String> ids(ApiResponse page) {

@@ -13,7 +13,7 @@ import java.util.Map;
 /** Bean validation violations as invalid params named the way the client sent the fields. */
 public final class InvalidParams {
 
-    private static final List<String> ARGUMENTS = List.of("min", "max", "value");
+    private static final List<String> ARGUMENTS = List.of("min", "max", "value", "fraction");
 
     private InvalidParams() {
     }
