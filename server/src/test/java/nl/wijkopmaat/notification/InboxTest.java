@@ -1,0 +1,145 @@
+package nl.wijkopmaat.notification;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import nl.wijkopmaat.common.security.Role;
+import nl.wijkopmaat.geography.GeographyViews.MunicipalityView;
+import nl.wijkopmaat.geography.GeographyViews.WijkDetail;
+import nl.wijkopmaat.support.Api;
+import nl.wijkopmaat.support.ApiResponse;
+import nl.wijkopmaat.support.Fixtures;
+import nl.wijkopmaat.support.Fixtures.Person;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@MicronautTest(transactional = false)
+class InboxTest {
+
+    @Inject
+    Api api;
+    @Inject
+    Fixtures fixtures;
+    @Inject
+    DeviceRepository devices;
+
+    MunicipalityView municipality;
+    Person author;
+    Person official;
+    String initiativeId;
+
+    @BeforeEach
+    void setUp() {
+        municipality = fixtures.municipality();
+        WijkDetail wijk = fixtures.wijk(municipality.id());
+        author = fixtures.resident(municipality.id());
+        official = fixtures.withRole(municipality.id(), Role.OFFICIAL, municipality.id());
+        Map<String, Object> content = new HashMap<>(Map.of("title", "Buurtbibliotheek", "description", "Boeken ruilen.",
+                "theme", "CULTUUR", "wijkId", wijk.id().toString(), "requestedBudgetCents", 5_000));
+        initiativeId = api.post("/api/v1/initiatives").token(author.accessToken()).json(content).send().text("/id");
+        api.post("/api/v1/initiatives/" + initiativeId + "/status-changes").token(author.accessToken())
+                .json(Map.of("action", "SUBMIT")).send();
+        api.put("/api/v1/initiatives/" + initiativeId + "/owner").token(official.accessToken())
+                .json(Map.of("ownerId", official.id().toString())).send();
+        api.post("/api/v1/initiatives/" + initiativeId + "/reviews").token(official.accessToken())
+                .json(Map.of("decision", "REQUEST_CHANGES", "reason", "Waar komt de kast?")).send();
+    }
+
+    private ApiResponse inbox(Person person) {
+        return api.get("/api/v1/notifications").token(person.accessToken()).send();
+    }
+
+    @Test
+    void newestFirstWithAnUnreadCountAndReadMarks() {
+        ApiResponse inbox = inbox(author);
+        assertThat(inbox.json().get("items").findValuesAsText("kind"))
+                .containsExactly("INITIATIVE_CHANGES_REQUESTED", "INITIATIVE_OWNER_ASSIGNED");
+        assertThat(inbox.json().get("unreadCount").asLong()).isEqualTo(2);
+        assertThat(inbox.text("/items/0/resourceType")).isEqualTo("INITIATIVE");
+        assertThat(inbox.text("/items/0/resourceId")).isEqualTo(initiativeId);
+        assertThat(inbox.text("/items/0/title")).isEqualTo("Aanpassingen gevraagd");
+
+        String first = inbox.text("/items/0/id");
+        ApiResponse read = api.put("/api/v1/notifications/" + first + "/read").token(author.accessToken()).send();
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.text("/readAt")).isNotBlank();
+        assertThat(inbox(author).json().get("unreadCount").asLong()).isEqualTo(1);
+
+        assertThat(api.put("/api/v1/notifications/read").token(author.accessToken()).send().status()).isEqualTo(204);
+        assertThat(inbox(author).json().get("unreadCount").asLong()).isZero();
+    }
+
+    @Test
+    void someoneElsesNotificationDoesNotExistForYou() {
+        String mine = inbox(author).text("/items/0/id");
+        assertThat(api.put("/api/v1/notifications/" + mine + "/read").token(official.accessToken()).send().status())
+                .isEqualTo(404);
+        assertThat(api.put("/api/v1/notifications/" + UUID.randomUUID() + "/read").token(author.accessToken()).send().status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void textsAreInTheRecipientsLanguage() {
+        api.patch("/api/v1/me").token(author.accessToken()).json(Map.of("locale", "en")).send();
+        api.post("/api/v1/initiatives/" + initiativeId + "/status-changes").token(author.accessToken())
+                .json(Map.of("action", "RESUBMIT")).send();
+        api.put("/api/v1/initiatives/" + initiativeId + "/owner").token(official.accessToken())
+                .json(Map.of("ownerId", official.id().toString())).send();
+        ApiResponse inbox = inbox(author);
+        assertThat(inbox.text("/items/0/title")).isEqualTo("Your initiative has an owner");
+        assertThat(inbox.text("/items/0/body")).isEqualTo("A municipal officer now handles \"Buurtbibliotheek\".");
+    }
+
+    @Test
+    void aTokenMovesToTheAccountThatRegistersItAndOnlyItsOwnerRemovesIt() {
+        String token = "fcm-" + UUID.randomUUID();
+        Map<String, Object> device = Map.of("token", token, "platform", "ANDROID", "locale", "nl");
+        assertThat(api.post("/api/v1/devices").token(author.accessToken()).json(device).send().status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/devices").token(author.accessToken()).json(device).send().status())
+                .as("registering again changes nothing").isEqualTo(200);
+        assertThat(devices.findByAccountId(author.id())).hasSize(1);
+
+        ApiResponse moved = api.post("/api/v1/devices").token(official.accessToken()).json(device).send();
+        assertThat(moved.status()).isEqualTo(201);
+        assertThat(devices.findByAccountId(author.id())).isEmpty();
+        assertThat(devices.findByAccountId(official.id())).hasSize(1);
+
+        String path = "/api/v1/devices/" + token;
+        assertThat(api.delete(path).token(author.accessToken()).send().status()).isEqualTo(404);
+        assertThat(api.delete(path).token(official.accessToken()).send().status()).isEqualTo(204);
+        assertThat(devices.findByAccountId(official.id())).isEmpty();
+    }
+
+    @Test
+    void preferencesHaveDefaultsAndRejectBadTimes() {
+        ApiResponse defaults = api.get("/api/v1/me/notification-preferences").token(author.accessToken()).send();
+        assertThat(defaults.json().at("/push/MY_INITIATIVES").asBoolean()).isTrue();
+        assertThat(defaults.json().at("/push/REMINDERS").asBoolean()).isTrue();
+        assertThat(defaults.text("/quietHours/start")).isEqualTo("22:00");
+        assertThat(defaults.text("/quietHours/end")).isEqualTo("08:00");
+
+        ApiResponse bad = api.put("/api/v1/me/notification-preferences").token(author.accessToken()).invalidInput()
+                .json(Map.of("push", Map.of(), "quietHours", Map.of("start", "25:00", "end", "7:00"))).send();
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("invalidParams").findValuesAsText("name"))
+                .containsExactly("quietHours.end", "quietHours.start");
+    }
+
+    @Test
+    void exportShowsDevicesInboxAndPreferencesAndErasureRemovesThem() {
+        String token = "fcm-" + UUID.randomUUID();
+        api.post("/api/v1/devices").token(author.accessToken()).json(Map.of("token", token, "platform", "IOS")).send();
+        ApiResponse export = api.get("/api/v1/me/export").token(author.accessToken()).send();
+        assertThat(export.text("/sections/notifications/devices/0/token")).isEqualTo(token);
+        assertThat(export.json().at("/sections/notifications/inbox")).hasSize(2);
+        assertThat(export.text("/sections/notifications/preferences/quietHours/start")).isEqualTo("22:00");
+
+        api.delete("/api/v1/me").token(author.accessToken()).send();
+        assertThat(devices.findByAccountId(author.id())).isEmpty();
+    }
+}
