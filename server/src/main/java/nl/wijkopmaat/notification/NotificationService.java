@@ -55,6 +55,15 @@ public class NotificationService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void notify(Collection<Notice> notices) {
+        notify(notices, clock.instant());
+    }
+
+    /**
+     * As {@link #notify(Collection)}, with pushes held until {@code pushNotBefore} (and then until the
+     * recipient's quiet hours end): for reminders.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void notify(Collection<Notice> notices, Instant pushNotBefore) {
         if (notices.isEmpty()) {
             return;
         }
@@ -74,11 +83,11 @@ public class NotificationService {
         }
         notifications.saveAll(items);
         if (gateway.enabled()) {
-            pushJobs.saveAll(pushJobsFor(items, now));
+            pushJobs.saveAll(pushJobsFor(items, now, pushNotBefore.isAfter(now) ? pushNotBefore : now));
         }
     }
 
-    private List<PushJob> pushJobsFor(List<Notification> items, Instant now) {
+    private List<PushJob> pushJobsFor(List<Notification> items, Instant now, Instant earliest) {
         Set<UUID> people = items.stream().map(Notification::accountId).collect(Collectors.toSet());
         Map<UUID, List<Device>> devicesByPerson = devices.findByAccountIdIn(people).stream()
                 .collect(Collectors.groupingBy(Device::accountId));
@@ -98,7 +107,7 @@ public class NotificationService {
             if (switchedOff.contains(person + ":" + item.category())) {
                 continue;
             }
-            Instant deliverFrom = quiet.getOrDefault(person, QuietHours.DEFAULT).deliverFrom(now);
+            Instant deliverFrom = quiet.getOrDefault(person, QuietHours.DEFAULT).deliverFrom(earliest);
             for (Device device : devicesByPerson.getOrDefault(item.accountId(), List.of())) {
                 jobs.add(PushJob.pending(item.id(), device.id(), deliverFrom, now));
             }

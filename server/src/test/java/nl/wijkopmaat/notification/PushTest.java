@@ -2,6 +2,7 @@ package nl.wijkopmaat.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import nl.wijkopmaat.common.security.Role;
 import nl.wijkopmaat.geography.GeographyViews.MunicipalityView;
@@ -46,6 +47,10 @@ class PushTest {
     PushJobRepository jobs;
     @Inject
     DeviceRepository devices;
+    @Inject
+    NotificationService notifications;
+    @Inject
+    TransactionOperations<?> transactions;
 
     MunicipalityView municipality;
     WijkDetail wijk;
@@ -223,6 +228,23 @@ class PushTest {
         assertThat(fcm.sentTo(token)).isEmpty();
 
         clock.setTo(ZonedDateTime.parse("2026-12-02T08:00:00+01:00[Europe/Amsterdam]").toInstant());
+        drain();
+        assertThat(fcm.sentTo(token)).hasSize(1);
+    }
+
+    @Test
+    void aReminderPushWaitsForItsNotBeforeTime() {
+        String token = registerDevice(author, "ANDROID");
+        Instant tomorrowNine = MIDDAY.plus(Duration.ofHours(21));
+        Notice reminder = new Notice(author.id(), NotificationCategory.REMINDERS, "INITIATIVE_STARTED", "INITIATIVE",
+                UUID.fromString(initiativeId), Map.of("title", "Moestuin in het park"));
+        transactions.executeWrite(status -> {
+            notifications.notify(List.of(reminder), tomorrowNine);
+            return null;
+        });
+        drain();
+        assertThat(fcm.sentTo(token)).isEmpty();
+        clock.setTo(tomorrowNine);
         drain();
         assertThat(fcm.sentTo(token)).hasSize(1);
     }
