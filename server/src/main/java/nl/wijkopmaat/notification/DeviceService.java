@@ -32,12 +32,15 @@ class DeviceService {
         Instant now = clock.instant();
         String locale = registration.locale() == null ? "nl" : registration.locale();
         Optional<Device> existing = devices.findByTokenHashForUpdate(Hashing.sha256Hex(registration.token()));
-        if (existing.isPresent()) {
+        if (existing.isPresent() && existing.get().accountId().equals(accountId)) {
             Device device = existing.get();
             Device updated = devices.update(new Device(device.id(), accountId, device.token(), device.tokenHash(),
                     registration.platform(), locale, registration.appVersion(), device.createdAt(), now));
-            return new Registered(updated, !device.accountId().equals(accountId));
+            return new Registered(updated, false);
         }
+        // A token that moves becomes a new device: pushes still queued for the previous account's
+        // device are never delivered to the new one.
+        existing.ifPresent(devices::delete);
         Device device = devices.save(new Device(UUID.randomUUID(), accountId, registration.token(),
                 Hashing.sha256Hex(registration.token()), registration.platform(), locale, registration.appVersion(), now, now));
         return new Registered(device, true);

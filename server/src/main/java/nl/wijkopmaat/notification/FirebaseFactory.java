@@ -29,6 +29,9 @@ import java.util.UUID;
 @Factory
 class FirebaseFactory {
 
+    private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+    private static final int READ_TIMEOUT_MILLIS = 20_000;
+
     private final List<FirebaseApp> apps = new ArrayList<>();
 
     @Singleton
@@ -36,8 +39,11 @@ class FirebaseFactory {
     FirebaseMessaging firebaseMessaging(@Value("${wijkopmaat.push.credentials-path}") String credentialsPath,
                                         @Value("${wijkopmaat.push.project-id}") String projectId) {
         try (InputStream credentials = Files.newInputStream(Path.of(credentialsPath))) {
+            // Bounded waits: a hung connection must not outlive the dispatcher's lease on its batch.
             FirebaseOptions.Builder options = FirebaseOptions.builder()
-                    .setCredentials(GoogleCredentials.fromStream(credentials));
+                    .setCredentials(GoogleCredentials.fromStream(credentials))
+                    .setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
+                    .setReadTimeout(READ_TIMEOUT_MILLIS);
             if (!projectId.isBlank()) {
                 options.setProjectId(projectId);
             }

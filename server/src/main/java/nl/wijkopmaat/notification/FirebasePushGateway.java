@@ -1,6 +1,5 @@
 package nl.wijkopmaat.notification;
 
-import com.google.firebase.ErrorCode;
 import com.google.firebase.IncomingHttpResponse;
 import com.google.firebase.messaging.AndroidConfig;
 import com.google.firebase.messaging.AndroidNotification;
@@ -21,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -103,6 +103,10 @@ class FirebasePushGateway implements PushGateway, ApplicationEventListener<Start
                 .build();
     }
 
+    /**
+     * Only what is known to be permanent is given up: a dead token, or a message FCM will never
+     * accept. Everything else (timeouts, resets, 5xx, quotas, credentials being rotated) is retried.
+     */
     private static Result result(SendResponse response) {
         if (response.isSuccessful()) {
             return new Sent(response.getMessageId());
@@ -111,26 +115,23 @@ class FirebasePushGateway implements PushGateway, ApplicationEventListener<Start
         MessagingErrorCode code = error.getMessagingErrorCode();
         String reason = describe(error);
         if (code == MessagingErrorCode.UNREGISTERED || code == MessagingErrorCode.SENDER_ID_MISMATCH
-                || code == MessagingErrorCode.INVALID_ARGUMENT) {
+                || (code == MessagingErrorCode.INVALID_ARGUMENT && aboutTheToken(error))) {
             return new TokenGone(reason);
         }
-        if (code == MessagingErrorCode.UNAVAILABLE || code == MessagingErrorCode.INTERNAL
-                || code == MessagingErrorCode.QUOTA_EXCEEDED || code == MessagingErrorCode.THIRD_PARTY_AUTH_ERROR
-                || error.getErrorCode() == ErrorCode.UNAVAILABLE || error.getErrorCode() == ErrorCode.INTERNAL
-                || error.getErrorCode() == ErrorCode.RESOURCE_EXHAUSTED || serverError(error.getHttpResponse())) {
-            return new Retry(reason, retryAfter(error.getHttpResponse()));
+        if (code == MessagingErrorCode.INVALID_ARGUMENT) {
+            return new Rejected(reason);
         }
-        return new Rejected(reason);
+        return new Retry(reason, retryAfter(error.getHttpResponse()));
+    }
+
+    private static boolean aboutTheToken(FirebaseMessagingException error) {
+        String message = error.getMessage();
+        return message != null && message.toLowerCase(Locale.ROOT).contains("registration token");
     }
 
     private static String describe(FirebaseMessagingException error) {
         String code = error.getMessagingErrorCode() != null ? error.getMessagingErrorCode().name() : error.getErrorCode().name();
-        String text = code + ": " + error.getMessage();
-        return text.length() > 500 ? text.substring(0, 500) : text;
-    }
-
-    private static boolean serverError(@Nullable IncomingHttpResponse response) {
-        return response != null && response.getStatusCode() >= 500;
+        return code + ": " + error.getMessage();
     }
 
     private static @Nullable Duration retryAfter(@Nullable IncomingHttpResponse response) {

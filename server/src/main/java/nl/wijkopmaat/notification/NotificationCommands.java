@@ -28,7 +28,7 @@ final class NotificationCommands {
     /** Push per category and quiet hours ({@code HH:mm}, Amsterdam time; equal times mean none). */
     @Serdeable
     record Preferences(
-            @NotNull Map<NotificationCategory, Boolean> push,
+            @NotNull Map<NotificationCategory, @NotNull Boolean> push,
             @NotNull @Valid QuietHoursSetting quietHours) {
     }
 

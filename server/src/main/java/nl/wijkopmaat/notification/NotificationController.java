@@ -37,7 +37,7 @@ class NotificationController {
         this.preferences = preferences;
     }
 
-    /** 201 for a device new to this account, 200 when it was registered already (or moved here). */
+    /** 201 for a device new to this account (also a token moved here), 200 when it was registered already. */
     @Post("/devices")
     HttpResponse<DeviceView> registerDevice(@Valid @Body DeviceRegistration registration, Authentication authentication) {
         DeviceService.Registered registered = devices.register(Callers.accountId(authentication), registration);

@@ -63,8 +63,27 @@ class PushDispatcher {
                     .map(job -> new Message(job.token(), job.title(), job.body(), job.notificationId(), job.kind(),
                             job.resourceType(), job.resourceId()))
                     .toList();
-            outbox.record(instance, sendable, gateway.send(messages));
+            record(sendable, gateway.send(messages));
         }
         return claimed.size();
+    }
+
+    /**
+     * Records a batch in one transaction; should that fail, records job by job, so that one bad row
+     * cannot send the whole batch a second time when its lease ends.
+     */
+    private void record(List<Outgoing> batch, List<PushGateway.Result> results) {
+        try {
+            outbox.record(instance, batch, results);
+        } catch (RuntimeException batchFailed) {
+            LOG.warn("Recording a push batch failed; recording its jobs one by one", batchFailed);
+            for (int i = 0; i < batch.size(); i++) {
+                try {
+                    outbox.record(instance, List.of(batch.get(i)), List.of(results.get(i)));
+                } catch (RuntimeException jobFailed) {
+                    LOG.error("Could not record the outcome of push job {}", batch.get(i).jobId(), jobFailed);
+                }
+            }
+        }
     }
 }

@@ -17,47 +17,49 @@ interface PushJobRepository extends CrudRepository<PushJob, UUID> {
 
     /** A claimed job with what its message needs, read in one statement per batch. */
     @Introspected
-    record Outgoing(String jobId, int attempts, @Nullable String token, String notificationId, String kind,
-                    String title, String body, String resourceType, String resourceId, @Nullable String platform) {
+    record Outgoing(String jobId, int attempts, String accountId, @Nullable String token, String notificationId,
+                    String kind, String title, String body, String resourceType, String resourceId) {
     }
 
     /**
-     * Due jobs, and jobs whose claimer's lease ran out (it died or hung). SKIP LOCKED lets several
-     * server instances claim side by side without waiting for or taking each other's jobs.
+     * Jobs whose claimer's lease ran out (it died or hung). Each of these two claim queries walks
+     * its own index, so it locks only the rows it returns, and SKIP LOCKED lets several server
+     * instances claim side by side.
      */
     @Query("""
-            SELECT id FROM push_job
-            WHERE (status = 'PENDING' AND not_before <= :now) OR (status = 'CLAIMED' AND lease_until < :now)
+            SELECT id FROM push_job WHERE status = 'CLAIMED' AND lease_until < :now
+            ORDER BY lease_until LIMIT :limit FOR UPDATE SKIP LOCKED""")
+    List<String> lockExpiredLeases(Instant now, int limit);
+
+    /** Pending jobs that are due, the longest waiting first. */
+    @Query("""
+            SELECT id FROM push_job WHERE status = 'PENDING' AND not_before <= :now
             ORDER BY not_before LIMIT :limit FOR UPDATE SKIP LOCKED""")
     List<String> lockDue(Instant now, int limit);
 
-    @Query("UPDATE push_job SET status = 'CLAIMED', claimed_by = :instance, lease_until = :leaseUntil WHERE id IN (:ids)")
+    /** Claiming counts as an attempt: a job whose outcome is never recorded still dies in the end. */
+    @Query("""
+            UPDATE push_job SET status = 'CLAIMED', claimed_by = :instance, lease_until = :leaseUntil, attempts = attempts + 1
+            WHERE id IN (:ids)""")
     void claim(Collection<String> ids, String instance, Instant leaseUntil);
 
     @Query("""
-            SELECT j.id AS job_id, j.attempts, d.token, n.id AS notification_id, n.kind, n.title, n.body,
-                   n.resource_type, n.resource_id, d.platform
+            SELECT j.id AS job_id, j.attempts, n.account_id, d.token, n.id AS notification_id, n.kind, n.title, n.body,
+                   n.resource_type, n.resource_id
             FROM push_job j JOIN notification n ON n.id = j.notification_id
-            LEFT JOIN device d ON d.id = j.device_id
+            LEFT JOIN device d ON d.id = j.device_id AND d.account_id = n.account_id
             WHERE j.id IN (:ids)""")
     List<Outgoing> outgoing(Collection<String> ids);
 
     @Query("""
-            UPDATE push_job SET status = 'SENT', message_id = :messageId, finished_at = :now, lease_until = NULL
-            WHERE id = :id AND claimed_by = :instance""")
-    void markSent(String id, String messageId, Instant now, String instance);
-
-    @Query("""
-            UPDATE push_job SET status = 'PENDING', attempts = attempts + 1, not_before = :retryAt, last_error = :error,
+            UPDATE push_job SET status = 'PENDING', not_before = :retryAt, last_error = :error,
                    lease_until = NULL, claimed_by = NULL
             WHERE id = :id AND claimed_by = :instance""")
     void retryLater(String id, Instant retryAt, String error, String instance);
 
     @Query("""
-            UPDATE push_job SET status = 'DEAD', attempts = attempts + 1, last_error = :error, finished_at = :now,
+            UPDATE push_job SET status = 'DEAD', last_error = :error, finished_at = :now,
                    lease_until = NULL
             WHERE id = :id AND claimed_by = :instance""")
     void markDead(String id, String error, Instant now, String instance);
-
-    long countByStatus(PushStatus status);
 }

@@ -1,5 +1,6 @@
 package nl.wijkopmaat.notification;
 
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import nl.wijkopmaat.common.Hashing;
@@ -10,11 +11,18 @@ import nl.wijkopmaat.notification.PushGateway.Sent;
 import nl.wijkopmaat.notification.PushGateway.TokenGone;
 import nl.wijkopmaat.notification.PushJobRepository.Outgoing;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 /**
  * The database side of pushing: claiming due jobs under a lease and recording what became of
@@ -23,14 +31,21 @@ import java.util.concurrent.ThreadLocalRandom;
 @Singleton
 class PushOutbox {
 
+    private static final int MAX_REASON = 500;
+
     private final PushJobRepository jobs;
     private final DeviceRepository devices;
+    private final PreferenceRepository preferences;
+    private final JdbcOperations jdbc;
     private final PushSettings settings;
     private final Clock clock;
 
-    PushOutbox(PushJobRepository jobs, DeviceRepository devices, PushSettings settings, Clock clock) {
+    PushOutbox(PushJobRepository jobs, DeviceRepository devices, PreferenceRepository preferences, JdbcOperations jdbc,
+               PushSettings settings, Clock clock) {
         this.jobs = jobs;
         this.devices = devices;
+        this.preferences = preferences;
+        this.jdbc = jdbc;
         this.settings = settings;
         this.clock = clock;
     }
@@ -38,7 +53,10 @@ class PushOutbox {
     @Transactional
     List<Outgoing> claim(String instance) {
         Instant now = clock.instant();
-        List<String> ids = jobs.lockDue(now, settings.batchSize());
+        List<String> ids = new ArrayList<>(jobs.lockExpiredLeases(now, settings.batchSize()));
+        if (ids.size() < settings.batchSize()) {
+            ids.addAll(jobs.lockDue(now, settings.batchSize() - ids.size()));
+        }
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -49,20 +67,59 @@ class PushOutbox {
     @Transactional
     void record(String instance, List<Outgoing> batch, List<Result> results) {
         Instant now = clock.instant();
+        Map<String, QuietHours> quietHours = quietHoursOfRetries(batch, results);
+        List<Object[]> sent = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             Outgoing job = batch.get(i);
             Result result = results.get(i);
-            if (result instanceof Sent sent) {
-                jobs.markSent(job.jobId(), sent.messageId(), now, instance);
+            if (result instanceof Sent success) {
+                sent.add(new Object[] {success.messageId(), Timestamp.from(now), job.jobId(), instance});
             } else if (result instanceof TokenGone gone) {
                 devices.deleteByTokenHash(Hashing.sha256Hex(job.token()));
-                jobs.markDead(job.jobId(), gone.reason(), now, instance);
+                jobs.markDead(job.jobId(), fit(gone.reason()), now, instance);
             } else if (result instanceof Rejected rejected) {
-                jobs.markDead(job.jobId(), rejected.reason(), now, instance);
+                jobs.markDead(job.jobId(), fit(rejected.reason()), now, instance);
             } else if (result instanceof Retry retry) {
-                retry(instance, job, retry, now);
+                retry(instance, job, retry, now, quietHours);
             }
         }
+        markSent(sent);
+    }
+
+    /** Quiet hours of the people whose pushes must be tried again: a retry waits for them too. */
+    private Map<String, QuietHours> quietHoursOfRetries(List<Outgoing> batch, List<Result> results) {
+        Set<UUID> people = new HashSet<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (results.get(i) instanceof Retry) {
+                people.add(UUID.fromString(batch.get(i).accountId()));
+            }
+        }
+        if (people.isEmpty()) {
+            return Map.of();
+        }
+        return preferences.quietHours(people).stream().collect(Collectors.toMap(
+                PreferenceRepository.StoredQuietHours::accountId, stored -> new QuietHours(stored.startsAt(), stored.endsAt())));
+    }
+
+    /**
+     * Most of a batch is sent: one JDBC batch (rewritten by the driver into few statements) instead
+     * of an UPDATE per job. Only the instance that holds the claim may finish a job.
+     */
+    private void markSent(List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement("""
+                UPDATE push_job SET status = 'SENT', message_id = ?, finished_at = ?, lease_until = NULL
+                WHERE id = ? AND claimed_by = ?""", statement -> {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    statement.setObject(i + 1, row[i]);
+                }
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        });
     }
 
     /** The device was removed after the job was queued. */
@@ -71,17 +128,22 @@ class PushOutbox {
         jobs.markDead(job.jobId(), "device removed", clock.instant(), instance);
     }
 
-    private void retry(String instance, Outgoing job, Retry retry, Instant now) {
-        int attempt = job.attempts() + 1;
-        if (attempt >= settings.maxAttempts()) {
-            jobs.markDead(job.jobId(), "gave up after " + attempt + " attempts: " + retry.reason(), now, instance);
+    private void retry(String instance, Outgoing job, Retry retry, Instant now, Map<String, QuietHours> quietHours) {
+        if (job.attempts() >= settings.maxAttempts()) {
+            jobs.markDead(job.jobId(), fit("gave up after " + job.attempts() + " attempts: " + retry.reason()), now, instance);
             return;
         }
-        Duration wait = backoff(attempt);
+        Duration wait = backoff(job.attempts());
         if (retry.retryAfter() != null && retry.retryAfter().compareTo(wait) > 0) {
             wait = retry.retryAfter();
         }
-        jobs.retryLater(job.jobId(), now.plus(wait), retry.reason(), instance);
+        Instant retryAt = quietHours.getOrDefault(job.accountId(), QuietHours.DEFAULT).deliverFrom(now.plus(wait));
+        jobs.retryLater(job.jobId(), retryAt, fit(retry.reason()), instance);
+    }
+
+    /** Reasons are stored in a column of 500 characters; FCM may answer with a whole HTML page. */
+    private static String fit(String reason) {
+        return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON - 1) + "…";
     }
 
     /** Exponential, capped, with jitter so that many retries do not return at the same moment. */

@@ -128,6 +128,12 @@ class InboxTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("invalidParams").findValuesAsText("name"))
                 .containsExactly("quietHours.end", "quietHours.start");
+
+        Map<String, Object> nullSwitch = new HashMap<>();
+        nullSwitch.put("MY_INITIATIVES", null);
+        ApiResponse nothing = api.put("/api/v1/me/notification-preferences").token(author.accessToken()).invalidInput()
+                .json(Map.of("push", nullSwitch, "quietHours", Map.of("start", "22:00", "end", "08:00"))).send();
+        assertThat(nothing.status()).isEqualTo(400);
     }
 
     @Test

@@ -50,6 +50,10 @@ class PushTest {
     @Inject
     NotificationService notifications;
     @Inject
+    PushOutbox outbox;
+    @Inject
+    PushGateway gateway;
+    @Inject
     TransactionOperations<?> transactions;
 
     MunicipalityView municipality;
@@ -166,7 +170,6 @@ class PushTest {
         approve();
         drain();
         assertThat(fcm.sentTo(token)).hasSize(1);
-        assertThat(jobs.countByStatus(PushStatus.SENT)).isPositive();
 
         clock.advance(Duration.ofSeconds(60));
         drain();
@@ -247,6 +250,98 @@ class PushTest {
         clock.setTo(tomorrowNine);
         drain();
         assertThat(fcm.sentTo(token)).hasSize(1);
+    }
+
+    @Test
+    void aTokenThatMovesDoesNotReceiveThePreviousOwnersQueuedPushes() {
+        String token = registerDevice(author, "ANDROID");
+        clock.setTo(ZonedDateTime.parse("2026-12-01T23:30:00+01:00[Europe/Amsterdam]").toInstant());
+        approve();
+        assertThat(api.post("/api/v1/devices").token(supporter.accessToken())
+                .json(Map.of("token", token, "platform", "ANDROID")).send().status()).isEqualTo(201);
+        clock.setTo(ZonedDateTime.parse("2026-12-02T08:01:00+01:00[Europe/Amsterdam]").toInstant());
+        drain();
+        assertThat(fcm.sentTo(token)).extracting(sent -> sent.message().at("/notification/title").asText())
+                .as("the supporter's own push may arrive, the author's may not")
+                .doesNotContain("Initiatief goedgekeurd");
+    }
+
+    @Test
+    void aRefusedPayloadKillsTheJobButKeepsTheDevice() {
+        String token = registerDevice(author, "ANDROID");
+        fcm.script(token, Answer.invalidPayload());
+        approve();
+        drain();
+        assertThat(fcm.sentTo(token)).hasSize(1);
+        assertThat(devices.findByAccountId(author.id())).hasSize(1);
+        assertThat(jobs.findAll()).filteredOn(job -> job.status() == PushStatus.DEAD)
+                .anyMatch(job -> job.lastError() != null && job.lastError().startsWith("INVALID_ARGUMENT"));
+    }
+
+    @Test
+    void temporaryFailuresGiveUpAfterTheLimitWithAReasonThatFits() {
+        String token = registerDevice(author, "ANDROID");
+        Answer[] failures = new Answer[8];
+        java.util.Arrays.fill(failures, Answer.badGatewayPage());
+        fcm.script(token, failures);
+        approve();
+        for (int hours = 0; hours < 60; hours += 2) {
+            drain();
+            clock.advance(Duration.ofHours(2));
+        }
+        assertThat(fcm.sentTo(token)).hasSize(8);
+        PushJob dead = jobs.findAll().stream().filter(job -> job.status() == PushStatus.DEAD)
+                .filter(job -> job.lastError() != null && job.lastError().startsWith("gave up after 8 attempts"))
+                .findFirst().orElseThrow();
+        assertThat(dead.lastError().length()).isLessThanOrEqualTo(500);
+        assertThat(devices.findByAccountId(author.id())).as("a flaky network says nothing about the token").hasSize(1);
+    }
+
+    @Test
+    void aRetryWaitsForQuietHoursToo() {
+        String token = registerDevice(author, "ANDROID");
+        clock.setTo(ZonedDateTime.parse("2026-12-01T21:58:00+01:00[Europe/Amsterdam]").toInstant());
+        fcm.script(token, new Answer(503, "UNAVAILABLE", "120"));
+        approve();
+        drain();
+        assertThat(fcm.sentTo(token)).hasSize(1);
+        clock.setTo(ZonedDateTime.parse("2026-12-01T22:05:00+01:00[Europe/Amsterdam]").toInstant());
+        drain();
+        assertThat(fcm.sentTo(token)).hasSize(1);
+        clock.setTo(ZonedDateTime.parse("2026-12-02T08:00:00+01:00[Europe/Amsterdam]").toInstant());
+        drain();
+        assertThat(fcm.sentTo(token)).hasSize(2);
+    }
+
+    @Test
+    void twoDispatchersSendEveryJobExactlyOnce() throws Exception {
+        String token = registerDevice(author, "ANDROID");
+        List<Notice> notices = java.util.stream.IntStream.range(0, 300)
+                .mapToObj(i -> new Notice(author.id(), NotificationCategory.MY_INITIATIVES, "INITIATIVE_STARTED",
+                        "INITIATIVE", UUID.fromString(initiativeId), Map.of("title", "Nummer " + i)))
+                .toList();
+        transactions.executeWrite(status -> {
+            notifications.notify(notices);
+            return null;
+        });
+        PushDispatcher other = new PushDispatcher(outbox, gateway);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> drainWith(dispatcher));
+            var second = pool.submit(() -> drainWith(other));
+            first.get();
+            second.get();
+        } finally {
+            pool.shutdown();
+        }
+        List<String> delivered = fcm.sentTo(token).stream().map(sent -> sent.message().at("/data/notificationId").asText()).toList();
+        assertThat(delivered).hasSize(300).doesNotHaveDuplicates();
+    }
+
+    private static void drainWith(PushDispatcher dispatcher) {
+        for (int idle = 0; idle < 3; ) {
+            idle = dispatcher.dispatchBatch() == 0 ? idle + 1 : 0;
+        }
     }
 
     @Test

@@ -43,6 +43,16 @@ public class FakeFcm extends MockHttpTransport {
         public static Answer quotaExceeded(int retryAfterSeconds) {
             return new Answer(429, "QUOTA_EXCEEDED", String.valueOf(retryAfterSeconds));
         }
+
+        /** A payload FCM refuses, which says nothing about the token. */
+        public static Answer invalidPayload() {
+            return new Answer(400, "INVALID_ARGUMENT", null);
+        }
+
+        /** A proxy in between answering with a whole HTML page instead of JSON. */
+        public static Answer badGatewayPage() {
+            return new Answer(502, null, "120");
+        }
     }
 
     /** A request as the SDK sent it. */
@@ -117,6 +127,10 @@ public class FakeFcm extends MockHttpTransport {
         if (answer.retryAfter() != null) {
             response.addHeader("Retry-After", answer.retryAfter());
         }
+        if (answer.errorCode() == null) {
+            return response.setContentType("text/html")
+                    .setContent("<html><body>" + "Bad gateway. ".repeat(200) + "</body></html>");
+        }
         return response.setContent(errorBody(answer));
     }
 
@@ -125,7 +139,12 @@ public class FakeFcm extends MockHttpTransport {
             return JSON.writeValueAsString(Map.of("error", Map.of(
                     "code", answer.status(),
                     "message", "Simulated " + answer.errorCode(),
-                    "status", answer.status() == 404 ? "NOT_FOUND" : answer.status() == 429 ? "RESOURCE_EXHAUSTED" : "UNAVAILABLE",
+                    "status", switch (answer.status()) {
+                        case 400 -> "INVALID_ARGUMENT";
+                        case 404 -> "NOT_FOUND";
+                        case 429 -> "RESOURCE_EXHAUSTED";
+                        default -> "UNAVAILABLE";
+                    },
                     "details", List.of(Map.of(
                             "@type", "type.googleapis.com/google.firebase.fcm.v1.FcmError",
                             "errorCode", answer.errorCode())))));

@@ -7,6 +7,7 @@ import com.google.firebase.FirebaseOptions;
 import com.google.firebase.messaging.FirebaseMessaging;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -26,9 +27,10 @@ public class TestFirebase {
 
     private FirebaseApp app;
 
+    /** Records every request unless {@code wijkopmaat.push.test-transport-records} is false (benchmarks: memory). */
     @Singleton
-    FakeFcm fakeFcm() {
-        return new FakeFcm();
+    FakeFcm fakeFcm(@Value("${wijkopmaat.push.test-transport-records:true}") boolean record) {
+        return new FakeFcm(record);
     }
 
     @Singleton
