@@ -75,6 +75,17 @@ class InboxTest {
     }
 
     @Test
+    void theInboxIsPagedNewestFirst() {
+        ApiResponse first = api.get("/api/v1/notifications").token(author.accessToken()).query("limit", 1).send();
+        assertThat(first.json().get("items")).hasSize(1);
+        ApiResponse second = api.get("/api/v1/notifications").token(author.accessToken()).query("limit", 1)
+                .query("cursor", first.text("/nextCursor")).send();
+        assertThat(second.text("/items/0/kind")).isEqualTo("INITIATIVE_OWNER_ASSIGNED");
+        assertThat(second.json().get("nextCursor").isNull()).isTrue();
+        assertThat(second.json().get("unreadCount").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void someoneElsesNotificationDoesNotExistForYou() {
         String mine = inbox(author).text("/items/0/id");
         assertThat(api.put("/api/v1/notifications/" + mine + "/read").token(official.accessToken()).send().status())
