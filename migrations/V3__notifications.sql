@@ -75,6 +75,6 @@ CREATE TABLE push_job (
     KEY ix_push_job_due (status, not_before),
     KEY ix_push_job_lease (status, lease_until),
     KEY ix_push_job_notification (notification_id),
-    KEY ix_push_job_device (device_id),
+    KEY ix_push_job_finished (status, finished_at),
     CONSTRAINT fk_push_job_notification FOREIGN KEY (notification_id) REFERENCES notification (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

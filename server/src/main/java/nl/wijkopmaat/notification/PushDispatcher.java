@@ -44,6 +44,14 @@ class PushDispatcher {
         }
     }
 
+    @Scheduled(fixedDelay = "1h", initialDelay = "15m")
+    void removeFinished() {
+        int removed = outbox.removeFinished();
+        if (removed > 0) {
+            LOG.info("Removed {} finished push jobs", removed);
+        }
+    }
+
     /** Claims, sends and records one batch; returns how many jobs it handled. */
     int dispatchBatch() {
         List<Outgoing> claimed = outbox.claim(instance);

@@ -57,6 +57,10 @@ interface PushJobRepository extends CrudRepository<PushJob, UUID> {
             WHERE id = :id AND claimed_by = :instance""")
     void retryLater(String id, Instant retryAt, String error, String instance);
 
+    /** Finished jobs are kept a while to answer "did my push go out?", then removed. */
+    @Query("DELETE FROM push_job WHERE status IN ('SENT', 'DEAD') AND finished_at < :before")
+    int deleteFinishedBefore(Instant before);
+
     @Query("""
             UPDATE push_job SET status = 'DEAD', last_error = :error, finished_at = :now,
                    lease_until = NULL

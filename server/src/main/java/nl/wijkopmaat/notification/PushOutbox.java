@@ -122,6 +122,11 @@ class PushOutbox {
         });
     }
 
+    @Transactional
+    int removeFinished() {
+        return jobs.deleteFinishedBefore(clock.instant().minus(settings.retention()));
+    }
+
     /** The device was removed after the job was queued. */
     @Transactional
     void deviceGone(String instance, Outgoing job) {

@@ -11,5 +11,6 @@ record PushSettings(
         Duration lease,
         int maxAttempts,
         Duration firstRetry,
-        Duration maxRetry) {
+        Duration maxRetry,
+        Duration retention) {
 }

@@ -170,6 +170,27 @@ class EngagementTest {
     }
 
     @Test
+    void everyStepOfTheLifecyclePublishesItsOwnKind() {
+        String changed = world.inStatus("CHANGES_REQUESTED", service);
+        world.status(world.author, changed, "RESUBMIT");
+        world.status(world.author, changed, "WITHDRAW");
+        assertThat(events.of(UUID.fromString(changed))).extracting(InitiativeEvent::kind).containsExactly(
+                InitiativeEvent.Kind.SUBMITTED, InitiativeEvent.Kind.OWNER_ASSIGNED, InitiativeEvent.Kind.CHANGES_REQUESTED,
+                InitiativeEvent.Kind.RESUBMITTED, InitiativeEvent.Kind.WITHDRAWN);
+
+        String rejected = world.inStatus("REJECTED", service);
+        assertThat(events.of(UUID.fromString(rejected))).extracting(InitiativeEvent::kind)
+                .endsWith(InitiativeEvent.Kind.REJECTED);
+
+        String completed = world.inStatus("COMPLETED", service);
+        assertThat(events.of(UUID.fromString(completed))).extracting(InitiativeEvent::kind).endsWith(
+                InitiativeEvent.Kind.APPROVED, InitiativeEvent.Kind.STARTED, InitiativeEvent.Kind.COMPLETED);
+
+        String funded = world.inStatus("FUNDED", service);
+        assertThat(events.of(UUID.fromString(funded))).extracting(InitiativeEvent::kind).endsWith(InitiativeEvent.Kind.FUNDED);
+    }
+
+    @Test
     void aRefusedChangePublishesNothing() {
         String id = world.inStatus("SUBMITTED", service);
         int before = events.of(UUID.fromString(id)).size();

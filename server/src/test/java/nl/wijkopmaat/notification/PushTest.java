@@ -345,6 +345,18 @@ class PushTest {
     }
 
     @Test
+    void finishedJobsAreRemovedAfterTheRetention() {
+        registerDevice(author, "ANDROID");
+        approve();
+        drain();
+        long finished = jobs.findAll().stream().filter(job -> job.status() == PushStatus.SENT).count();
+        assertThat(finished).isPositive();
+        clock.advance(Duration.ofDays(31));
+        assertThat(outbox.removeFinished()).isGreaterThanOrEqualTo((int) finished);
+        assertThat(jobs.findAll()).noneMatch(job -> job.status() == PushStatus.SENT);
+    }
+
+    @Test
     void withPushSwitchedOffOnlyTheInboxGetsIt() {
         String token = registerDevice(author, "ANDROID");
         ApiResponse updated = api.put("/api/v1/me/notification-preferences").token(author.accessToken())
