@@ -1,5 +1,6 @@
 package nl.wijkopmaat.notification;
 
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import nl.wijkopmaat.notification.PushGateway.Message;
@@ -7,6 +8,7 @@ import nl.wijkopmaat.notification.PushJobRepository.Outgoing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.SQLTransactionRollbackException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +22,7 @@ import java.util.UUID;
 class PushDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(PushDispatcher.class);
+    private static final int MAX_CLAIM_ATTEMPTS = 3;
 
     private final PushOutbox outbox;
     private final PushGateway gateway;
@@ -54,7 +57,7 @@ class PushDispatcher {
 
     /** Claims, sends and records one batch; returns how many jobs it handled. */
     int dispatchBatch() {
-        List<Outgoing> claimed = outbox.claim(instance);
+        List<Outgoing> claimed = claim();
         if (claimed.isEmpty()) {
             return 0;
         }
@@ -74,6 +77,28 @@ class PushDispatcher {
             record(sendable, gateway.send(messages));
         }
         return claimed.size();
+    }
+
+    /** A claim that collides with another dispatcher's in the database is simply tried again. */
+    private List<Outgoing> claim() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return outbox.claim(instance);
+            } catch (DataAccessException e) {
+                if (attempt >= MAX_CLAIM_ATTEMPTS || !lockConflict(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean lockConflict(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransactionRollbackException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

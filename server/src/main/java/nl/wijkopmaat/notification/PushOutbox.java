@@ -2,7 +2,8 @@ package nl.wijkopmaat.notification;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
 import nl.wijkopmaat.common.Hashing;
 import nl.wijkopmaat.notification.PushGateway.Rejected;
 import nl.wijkopmaat.notification.PushGateway.Result;
@@ -50,7 +51,11 @@ class PushOutbox {
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * Read committed: no gap locks, so dispatchers claiming side by side lock only the rows they take
+     * and do not deadlock on each other's index ranges.
+     */
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     List<Outgoing> claim(String instance) {
         Instant now = clock.instant();
         List<String> ids = new ArrayList<>(jobs.lockExpiredLeases(now, settings.batchSize()));
