@@ -154,7 +154,8 @@ public class InitiativeService {
                 ? initiative.completed(request.resultReport().strip(), now)
                 : initiative.withStatus(target, now);
         initiatives.update(changed);
-        return record(initiative, transition, actor, request.reason(), now);
+        StatusChange change = record(initiative, transition, actor, request.reason(), now);
+        return StatusChangeView.of(change, accounts.findByIds(Set.of(actor)));
     }
 
     /** An official of the municipality becomes the owner and the answer term starts. */
@@ -170,18 +171,10 @@ public class InitiativeService {
             throw ApiException.invalid("ownerId", "validation.initiative.owner");
         }
         Instant now = clock.instant();
-        if (reassignment) {
-            // A new owner takes over the running term; the lifecycle does not move.
-            Initiative changed = initiatives.update(initiative.withOwner(ownerId, initiative.answerDueDate(),
-                    InitiativeStatus.IN_REVIEW, now));
-            statusChanges.save(new StatusChange(UUID.randomUUID(), id, InitiativeTransition.ASSIGN_OWNER,
-                    InitiativeStatus.IN_REVIEW, InitiativeStatus.IN_REVIEW, actor, null, now));
-            publish(changed, InitiativeEvent.Kind.OWNER_ASSIGNED, actor, now);
-            return view(changed, actor);
-        }
-        InitiativeStatus target = InitiativeTransition.ASSIGN_OWNER.from(initiative.status());
-        LocalDate due = WorkingDays.after(LocalDate.ofInstant(now, MUNICIPAL_TIME), answerWorkingDays);
-        Initiative changed = initiatives.update(initiative.withOwner(ownerId, due, target, now));
+        // Reassigning hands the running term to the new owner; a first owner starts the term.
+        LocalDate due = reassignment ? initiative.answerDueDate()
+                : WorkingDays.after(LocalDate.ofInstant(now, MUNICIPAL_TIME), answerWorkingDays);
+        Initiative changed = initiatives.update(initiative.withOwner(ownerId, due, InitiativeStatus.IN_REVIEW, now));
         record(initiative, InitiativeTransition.ASSIGN_OWNER, actor, null, now);
         return view(changed, actor);
     }
@@ -318,12 +311,13 @@ public class InitiativeService {
                 concerned(initiative, actor), initiative.title(), now));
     }
 
-    private StatusChangeView record(Initiative before, InitiativeTransition transition, UUID actor,
-                                    @Nullable String reason, Instant now) {
+    /** Every transition leaves a line in the history and tells the people concerned. */
+    private StatusChange record(Initiative before, InitiativeTransition transition, UUID actor,
+                                @Nullable String reason, Instant now) {
         StatusChange change = statusChanges.save(new StatusChange(UUID.randomUUID(), before.id(), transition,
                 before.status(), transition.target(), actor, reason, now));
         publish(before, transition.eventKind(), actor, now);
-        return StatusChangeView.of(change, accounts.findByIds(Set.of(actor)));
+        return change;
     }
 
     private void requireBuurtInWijk(@Nullable UUID buurtId, UUID wijkId) {

@@ -260,6 +260,25 @@ class InitiativeLifecycleTest {
     }
 
     @Test
+    void aNewOwnerTakesOverTheRunningTerm() {
+        String id = world.inStatus("IN_REVIEW", service);
+        String due = world.get(world.author, id).text("/answerDueDate");
+        Person successor = fixtures.withRole(world.municipality.id(), nl.wijkopmaat.common.security.Role.OFFICIAL,
+                world.municipality.id());
+        ApiResponse reassigned = api.put("/api/v1/initiatives/" + id + "/owner").token(world.official.accessToken())
+                .json(Map.of("ownerId", successor.id().toString())).send();
+        assertThat(reassigned.status()).isEqualTo(200);
+        assertThat(reassigned.text("/owner/id")).isEqualTo(successor.id().toString());
+        assertThat(reassigned.text("/answerDueDate")).isEqualTo(due);
+        assertThat(reassigned.text("/status")).isEqualTo("IN_REVIEW");
+        JsonNode history = api.get("/api/v1/initiatives/" + id + "/status-changes").send().json().get("items");
+        assertThat(history.get(history.size() - 1).get("fromStatus").asText()).isEqualTo("IN_REVIEW");
+        assertThat(history.get(history.size() - 1).get("action").asText()).isEqualTo("ASSIGN_OWNER");
+        assertThat(world.review(world.official, id, "APPROVE", null).status()).as("the former owner").isEqualTo(403);
+        assertThat(world.review(successor, id, "APPROVE", null).status()).isEqualTo(201);
+    }
+
+    @Test
     void completingNeedsAResult() {
         String id = world.inStatus("IN_PROGRESS", service);
         ApiResponse blank = api.post("/api/v1/initiatives/" + id + "/status-changes").token(world.chair.accessToken())
