@@ -12,13 +12,15 @@ class NotificationPersonalData implements PersonalDataContributor {
 
     private final DeviceRepository devices;
     private final NotificationRepository notifications;
+    private final PushJobRepository pushJobs;
     private final PreferenceRepository preferences;
     private final PreferenceService preferenceService;
 
-    NotificationPersonalData(DeviceRepository devices, NotificationRepository notifications,
+    NotificationPersonalData(DeviceRepository devices, NotificationRepository notifications, PushJobRepository pushJobs,
                              PreferenceRepository preferences, PreferenceService preferenceService) {
         this.devices = devices;
         this.notifications = notifications;
+        this.pushJobs = pushJobs;
         this.preferences = preferences;
         this.preferenceService = preferenceService;
     }
@@ -41,7 +43,7 @@ class NotificationPersonalData implements PersonalDataContributor {
 
     @Override
     public void erase(UUID accountId) {
-        notifications.deletePushJobsOf(accountId);
+        pushJobs.deleteForRecipient(accountId);
         notifications.deleteByAccountId(accountId);
         devices.deleteByAccountId(accountId);
         preferences.deletePreferencesOf(accountId);

@@ -34,8 +34,5 @@ interface NotificationRepository extends CrudRepository<Notification, UUID> {
 
     List<Notification> findByAccountIdOrderByCreatedAt(UUID accountId);
 
-    @Query("DELETE FROM push_job WHERE notification_id IN (SELECT id FROM notification WHERE account_id = :accountId)")
-    void deletePushJobsOf(UUID accountId);
-
     void deleteByAccountId(UUID accountId);
 }

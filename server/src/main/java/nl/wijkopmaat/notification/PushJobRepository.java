@@ -57,6 +57,9 @@ interface PushJobRepository extends CrudRepository<PushJob, UUID> {
             WHERE id = :id AND claimed_by = :instance""")
     void retryLater(String id, Instant retryAt, String error, String instance);
 
+    @Query("DELETE FROM push_job WHERE notification_id IN (SELECT id FROM notification WHERE account_id = :accountId)")
+    void deleteForRecipient(UUID accountId);
+
     /** Finished jobs are kept a while to answer "did my push go out?", then removed. */
     @Query("DELETE FROM push_job WHERE status IN ('SENT', 'DEAD') AND finished_at < :before")
     int deleteFinishedBefore(Instant before);
