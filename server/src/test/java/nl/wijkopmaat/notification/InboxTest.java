@@ -27,6 +27,8 @@ class InboxTest {
     Fixtures fixtures;
     @Inject
     DeviceRepository devices;
+    @Inject
+    NotificationRepository notifications;
 
     MunicipalityView municipality;
     Person author;
@@ -158,5 +160,6 @@ class InboxTest {
 
         api.delete("/api/v1/me").token(author.accessToken()).send();
         assertThat(devices.findByAccountId(author.id())).isEmpty();
+        assertThat(notifications.findByAccountIdOrderByCreatedAt(author.id())).isEmpty();
     }
 }
