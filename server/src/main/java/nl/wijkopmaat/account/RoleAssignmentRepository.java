@@ -34,7 +34,7 @@ interface RoleAssignmentRepository extends CrudRepository<RoleAssignment, UUID> 
 
     @Query("""
             SELECT * FROM role_assignment WHERE scope_id = :scopeId AND role IN ('OFFICIAL', 'ADMIN')
-              AND (assigned_at > :assignedAt OR (assigned_at = :assignedAt AND id > :id))
+              AND assigned_at >= :assignedAt AND (assigned_at > :assignedAt OR id > :id)
             ORDER BY assigned_at, id LIMIT :limit""")
     List<RoleAssignment> staffPageAfter(String scopeId, Instant assignedAt, String id, int limit);
 }

@@ -4,6 +4,8 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import nl.wijkopmaat.common.error.ApiException;
 import nl.wijkopmaat.common.paging.Page;
+import nl.wijkopmaat.common.paging.Cursors;
+import nl.wijkopmaat.common.paging.ListScope;
 import nl.wijkopmaat.common.paging.PageRequest;
 import nl.wijkopmaat.common.security.Authorizations;
 import nl.wijkopmaat.common.security.Role;
@@ -33,13 +35,15 @@ public class RoleAssignmentService implements Authorizations {
     private final RoleAssignmentRepository assignments;
     private final RoleChangeRepository changes;
     private final AccountRepository accounts;
+    private final Cursors cursors;
     private final Clock clock;
 
     RoleAssignmentService(RoleAssignmentRepository assignments, RoleChangeRepository changes,
-                          AccountRepository accounts, Clock clock) {
+                          AccountRepository accounts, Cursors cursors, Clock clock) {
         this.assignments = assignments;
         this.changes = changes;
         this.accounts = accounts;
+        this.cursors = cursors;
         this.clock = clock;
     }
 
@@ -102,13 +106,13 @@ public class RoleAssignmentService implements Authorizations {
 
     @Transactional
     public Page<AssignedRole> staff(UUID municipalityId, PageRequest page) {
-        int fetch = page.size() + 1;
-        String scope = municipalityId.toString();
-        List<RoleAssignment> rows = page.after(2)
-                .map(key -> assignments.staffPageAfter(scope, PageRequest.instant(key.get(0)), key.get(1), fetch))
-                .orElseGet(() -> assignments.firstStaffPage(scope, fetch));
+        String municipality = municipalityId.toString();
+        ListScope scope = ListScope.of("staff", municipality);
+        List<RoleAssignment> rows = cursors.after(page, scope)
+                .map(key -> assignments.staffPageAfter(municipality, key.instant(0), key.text(1), page.fetchSize()))
+                .orElseGet(() -> assignments.firstStaffPage(municipality, page.fetchSize()));
         Map<UUID, Account> people = accountsOf(rows);
-        return Page.of(rows, page, a -> List.of(a.assignedAt().toString(), a.id().toString()),
+        return cursors.page(rows, page, scope, a -> List.of(a.assignedAt(), a.id()),
                 a -> view(a, people.get(a.accountId())));
     }
 

@@ -4,6 +4,8 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import nl.wijkopmaat.common.error.ApiException;
 import nl.wijkopmaat.common.paging.Page;
+import nl.wijkopmaat.common.paging.Cursors;
+import nl.wijkopmaat.common.paging.ListScope;
 import nl.wijkopmaat.common.paging.PageRequest;
 import nl.wijkopmaat.common.security.Authorizations;
 import nl.wijkopmaat.common.security.Role;
@@ -36,10 +38,12 @@ public class GeographyService {
     private final BuurtRepository buurten;
     private final WijkplatformRepository wijkplatforms;
     private final Authorizations authorizations;
+    private final Cursors cursors;
     private final Clock clock;
 
     GeographyService(MunicipalityRepository municipalities, WijkRepository wijken, BuurtRepository buurten,
-                     WijkplatformRepository wijkplatforms, Authorizations authorizations, Clock clock) {
+                     WijkplatformRepository wijkplatforms, Authorizations authorizations, Cursors cursors, Clock clock) {
+        this.cursors = cursors;
         this.municipalities = municipalities;
         this.wijken = wijken;
         this.buurten = buurten;
@@ -50,11 +54,11 @@ public class GeographyService {
 
     @Transactional
     public Page<MunicipalityView> listMunicipalities(PageRequest page) {
-        int fetch = page.size() + 1;
-        List<Municipality> rows = page.after(2)
-                .map(key -> municipalities.pageAfter(key.get(0), key.get(1), fetch))
-                .orElseGet(() -> municipalities.firstPage(fetch));
-        return Page.of(rows, page, m -> List.of(m.name(), m.id().toString()), MunicipalityView::of);
+        ListScope scope = ListScope.of("municipalities");
+        List<Municipality> rows = cursors.after(page, scope)
+                .map(key -> municipalities.pageAfter(key.text(0), key.text(1), page.fetchSize()))
+                .orElseGet(() -> municipalities.firstPage(page.fetchSize()));
+        return cursors.page(rows, page, scope, m -> List.of(m.name(), m.id()), MunicipalityView::of);
     }
 
     @Transactional
@@ -85,15 +89,15 @@ public class GeographyService {
     @Transactional
     public Page<WijkSummary> listWijken(UUID municipalityId, PageRequest page) {
         getMunicipality(municipalityId);
-        int fetch = page.size() + 1;
         String municipality = municipalityId.toString();
-        List<Wijk> rows = page.after(2)
-                .map(key -> wijken.pageAfter(municipality, key.get(0), key.get(1), fetch))
-                .orElseGet(() -> wijken.firstPage(municipality, fetch));
+        ListScope scope = ListScope.of("wijken", municipality);
+        List<Wijk> rows = cursors.after(page, scope)
+                .map(key -> wijken.pageAfter(municipality, key.text(0), key.text(1), page.fetchSize()))
+                .orElseGet(() -> wijken.firstPage(municipality, page.fetchSize()));
         Map<UUID, UUID> platformByWijk = rows.isEmpty() ? Map.of()
                 : wijkplatforms.findByWijkIdIn(rows.stream().map(Wijk::id).toList()).stream()
                         .collect(Collectors.toMap(Wijkplatform::wijkId, Wijkplatform::id));
-        return Page.of(rows, page, w -> List.of(w.name(), w.id().toString()),
+        return cursors.page(rows, page, scope, w -> List.of(w.name(), w.id()),
                 w -> new WijkSummary(w.id(), w.municipalityId(), w.name(), platformByWijk.get(w.id())));
     }
 

@@ -18,7 +18,7 @@ interface MunicipalityRepository extends CrudRepository<Municipality, UUID> {
     List<Municipality> firstPage(int limit);
 
     @Query("""
-            SELECT * FROM municipality WHERE name > :name OR (name = :name AND id > :id)
+            SELECT * FROM municipality WHERE name >= :name AND (name > :name OR id > :id)
             ORDER BY name, id LIMIT :limit""")
     List<Municipality> pageAfter(String name, String id, int limit);
 }

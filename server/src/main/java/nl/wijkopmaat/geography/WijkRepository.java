@@ -21,7 +21,7 @@ interface WijkRepository extends CrudRepository<Wijk, UUID> {
 
     @Query("""
             SELECT * FROM wijk WHERE municipality_id = :municipalityId
-              AND (name > :name OR (name = :name AND id > :id))
+              AND name >= :name AND (name > :name OR id > :id)
             ORDER BY name, id LIMIT :limit""")
     List<Wijk> pageAfter(String municipalityId, String name, String id, int limit);
 }

@@ -6,6 +6,8 @@ import nl.wijkopmaat.account.AccountRef;
 import nl.wijkopmaat.account.AccountService;
 import nl.wijkopmaat.common.error.ApiException;
 import nl.wijkopmaat.common.paging.Page;
+import nl.wijkopmaat.common.paging.Cursors;
+import nl.wijkopmaat.common.paging.ListScope;
 import nl.wijkopmaat.common.paging.PageRequest;
 import nl.wijkopmaat.common.security.Authorizations;
 import nl.wijkopmaat.common.security.Role;
@@ -38,11 +40,12 @@ class EngagementService {
     private final AccountService accounts;
     private final Authorizations authorizations;
     private final GeographyService geography;
+    private final Cursors cursors;
     private final Clock clock;
 
     EngagementService(InitiativeRepository initiatives, SupportRepository supports, CommentRepository comments,
                       InitiativeService initiativeService, AccountService accounts, Authorizations authorizations,
-                      GeographyService geography, Clock clock) {
+                      GeographyService geography, Cursors cursors, Clock clock) {
         this.initiatives = initiatives;
         this.supports = supports;
         this.comments = comments;
@@ -50,6 +53,7 @@ class EngagementService {
         this.accounts = accounts;
         this.authorizations = authorizations;
         this.geography = geography;
+        this.cursors = cursors;
         this.clock = clock;
     }
 
@@ -83,14 +87,13 @@ class EngagementService {
     Page<CommentView> comments(UUID id, @Nullable UUID viewer, PageRequest page) {
         Initiative initiative = InitiativeService.requireVisible(initiatives.findById(id).orElse(null), viewer);
         boolean moderator = viewer != null && isModerator(viewer, initiative);
-        int fetch = page.size() + 1;
-        List<Comment> rows = page.after(1)
-                .map(key -> comments.pageAfter(id, key.get(0), fetch))
-                .orElseGet(() -> comments.firstPage(id, fetch));
+        ListScope scope = ListScope.of("comments", id);
+        List<Comment> rows = cursors.after(page, scope)
+                .map(key -> comments.pageAfter(id, key.text(0), page.fetchSize()))
+                .orElseGet(() -> comments.firstPage(id, page.fetchSize()));
         Map<UUID, AccountRef> people = accounts.findByIds(rows.stream().map(Comment::authorId)
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
-        return Page.of(rows, page, c -> List.of(c.id().toString()),
-                c -> CommentView.of(c, moderator, people));
+        return cursors.page(rows, page, scope, c -> List.of(c.id()), c -> CommentView.of(c, moderator, people));
     }
 
     @Transactional

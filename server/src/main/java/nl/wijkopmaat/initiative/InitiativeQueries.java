@@ -4,13 +4,15 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import nl.wijkopmaat.common.paging.PageRequest;
+import nl.wijkopmaat.common.paging.CursorKey;
+import nl.wijkopmaat.common.paging.ListScope;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -22,8 +24,8 @@ import java.util.UUID;
 @Singleton
 class InitiativeQueries {
 
-    /** One row of a page: the initiative and whether the viewer supports it. */
-    record Row(Initiative initiative, boolean supportedByViewer) {
+    /** One row of a page: the initiative, its place in the order of arrival, and whether the viewer supports it. */
+    record Row(Initiative initiative, long seq, boolean supportedByViewer) {
     }
 
     private final JdbcOperations jdbc;
@@ -33,7 +35,7 @@ class InitiativeQueries {
     }
 
     @Transactional
-    List<Row> page(InitiativeListQuery query, @Nullable UUID viewer, PageRequest page) {
+    List<Row> page(InitiativeListQuery query, @Nullable UUID viewer, Optional<CursorKey> after, int fetchSize) {
         String viewerId = viewer == null ? null : viewer.toString();
         StringBuilder sql = new StringBuilder("""
                 SELECT i.*, s.account_id AS supporter FROM initiative i
@@ -64,38 +66,46 @@ class InitiativeQueries {
             sql.append(" AND s.account_id IS NOT NULL");
         }
         if (query.order() == InitiativeListQuery.Sort.SUPPORT) {
-            page.after(2).ifPresent(key -> {
-                sql.append(" AND (i.support_count < ? OR (i.support_count = ? AND i.id < ?))");
-                long count = PageRequest.number(key.get(0));
-                params.addAll(List.of(count, count, key.get(1)));
+            after.ifPresent(key -> {
+                // Spelled out so that the index (…, support_count, id) is scanned from this bound.
+                sql.append(" AND i.support_count <= ? AND (i.support_count < ? OR i.id < ?)");
+                long count = key.number(0);
+                params.addAll(List.of(count, count, key.uuid(1).toString()));
             });
             sql.append(" ORDER BY i.support_count DESC, i.id DESC");
         } else {
-            page.after(1).ifPresent(key -> {
-                sql.append(" AND i.seq < (SELECT prev.seq FROM initiative prev WHERE prev.id = ?)");
-                params.add(key.get(0));
+            after.ifPresent(key -> {
+                sql.append(" AND i.seq < ?");
+                params.add(key.number(0));
             });
             sql.append(" ORDER BY i.seq DESC");
         }
         sql.append(" LIMIT ?");
-        params.add(page.size() + 1);
+        params.add(fetchSize);
         return jdbc.prepareStatement(sql.toString(), statement -> {
             bind(statement, params);
             List<Row> rows = new ArrayList<>();
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new Row(jdbc.readEntity(result, Initiative.class), result.getString("supporter") != null));
+                    rows.add(new Row(jdbc.readEntity(result, Initiative.class), result.getLong("seq"),
+                            result.getString("supporter") != null));
                 }
             }
             return rows;
         });
     }
 
-    static List<String> sortKey(Row row, InitiativeListQuery query) {
+    /** The list a cursor belongs to: its filters and order, and the viewer, who may see own drafts. */
+    static ListScope scope(InitiativeListQuery query, @Nullable UUID viewer) {
+        return ListScope.of("initiatives", query.wijk(), query.buurt(), query.status(), query.theme(), query.onlyMine(),
+                query.onlySupportedByMe(), query.order(), viewer);
+    }
+
+    static List<?> sortKey(Row row, InitiativeListQuery query) {
         Initiative initiative = row.initiative();
         return query.order() == InitiativeListQuery.Sort.SUPPORT
-                ? List.of(String.valueOf(initiative.supportCount()), initiative.id().toString())
-                : List.of(initiative.id().toString());
+                ? List.of(initiative.supportCount(), initiative.id())
+                : List.of(row.seq());
     }
 
     private static Object nullable(@Nullable String value) {

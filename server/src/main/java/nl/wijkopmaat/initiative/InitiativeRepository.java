@@ -34,7 +34,7 @@ interface InitiativeRepository extends CrudRepository<Initiative, UUID> {
     @Query("""
             SELECT * FROM initiative WHERE municipality_id = :municipalityId AND status = 'IN_REVIEW'
               AND answer_due_date < :today AND (:wijkId IS NULL OR wijk_id = :wijkId)
-              AND (answer_due_date > :afterDate OR (answer_due_date = :afterDate AND id > :afterId))
+              AND answer_due_date >= :afterDate AND (answer_due_date > :afterDate OR id > :afterId)
             ORDER BY answer_due_date, id LIMIT :limit""")
     List<Initiative> overduePageAfter(UUID municipalityId, @Nullable UUID wijkId, LocalDate today, LocalDate afterDate,
                                       String afterId, int limit);

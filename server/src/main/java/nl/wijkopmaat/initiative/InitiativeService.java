@@ -9,6 +9,8 @@ import nl.wijkopmaat.account.AccountRef;
 import nl.wijkopmaat.account.AccountService;
 import nl.wijkopmaat.common.error.ApiException;
 import nl.wijkopmaat.common.paging.Page;
+import nl.wijkopmaat.common.paging.Cursors;
+import nl.wijkopmaat.common.paging.ListScope;
 import nl.wijkopmaat.common.paging.PageRequest;
 import nl.wijkopmaat.common.security.Authorizations;
 import nl.wijkopmaat.common.security.Role;
@@ -56,13 +58,14 @@ public class InitiativeService {
     private final AccountService accounts;
     private final Authorizations authorizations;
     private final ApplicationEventPublisher<InitiativeEvent> events;
+    private final Cursors cursors;
     private final Clock clock;
     private final int answerWorkingDays;
 
     InitiativeService(InitiativeRepository initiatives, StatusChangeRepository statusChanges, ReviewRepository reviews,
                       SupportRepository supports, InitiativeQueries queries, GeographyService geography,
                       AccountService accounts, Authorizations authorizations,
-                      ApplicationEventPublisher<InitiativeEvent> events, Clock clock,
+                      ApplicationEventPublisher<InitiativeEvent> events, Cursors cursors, Clock clock,
                       @Value("${wijkopmaat.initiatives.answer-working-days}") int answerWorkingDays) {
         this.initiatives = initiatives;
         this.statusChanges = statusChanges;
@@ -73,6 +76,7 @@ public class InitiativeService {
         this.accounts = accounts;
         this.authorizations = authorizations;
         this.events = events;
+        this.cursors = cursors;
         this.clock = clock;
         this.answerWorkingDays = answerWorkingDays;
     }
@@ -124,11 +128,12 @@ public class InitiativeService {
         if ((query.onlyMine() || query.onlySupportedByMe()) && viewer == null) {
             throw ApiException.unauthorized("problem.unauthorized");
         }
-        List<InitiativeQueries.Row> rows = queries.page(query, viewer, page);
+        ListScope scope = InitiativeQueries.scope(query, viewer);
+        List<InitiativeQueries.Row> rows = queries.page(query, viewer, cursors.after(page, scope), page.fetchSize());
         Map<UUID, AccountRef> people = accounts.findByIds(rows.stream()
                 .flatMap(row -> Stream.of(row.initiative().authorId(), row.initiative().ownerId()))
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
-        return Page.of(rows, page, row -> InitiativeQueries.sortKey(row, query),
+        return cursors.page(rows, page, scope, row -> InitiativeQueries.sortKey(row, query),
                 row -> InitiativeView.of(row.initiative(), row.supportedByViewer(), people));
     }
 
@@ -215,27 +220,25 @@ public class InitiativeService {
     @Transactional
     public Page<StatusChangeView> history(UUID id, @Nullable UUID viewer, PageRequest page) {
         requireVisible(initiatives.findById(id).orElse(null), viewer);
-        int fetch = page.size() + 1;
-        List<StatusChange> rows = page.after(1)
-                .map(key -> statusChanges.pageAfter(id, key.get(0), fetch))
-                .orElseGet(() -> statusChanges.firstPage(id, fetch));
+        ListScope scope = ListScope.of("status-changes", id);
+        List<StatusChange> rows = cursors.after(page, scope)
+                .map(key -> statusChanges.pageAfter(id, key.text(0), page.fetchSize()))
+                .orElseGet(() -> statusChanges.firstPage(id, page.fetchSize()));
         Map<UUID, AccountRef> people = accounts.findByIds(rows.stream().map(StatusChange::actorId)
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
-        return Page.of(rows, page, c -> List.of(c.id().toString()),
-                c -> StatusChangeView.of(c, people));
+        return cursors.page(rows, page, scope, c -> List.of(c.id()), c -> StatusChangeView.of(c, people));
     }
 
     @Transactional
     public Page<ReviewView> reviews(UUID id, @Nullable UUID viewer, PageRequest page) {
         requireVisible(initiatives.findById(id).orElse(null), viewer);
-        int fetch = page.size() + 1;
-        List<Review> rows = page.after(1)
-                .map(key -> reviews.pageAfter(id, key.get(0), fetch))
-                .orElseGet(() -> reviews.firstPage(id, fetch));
+        ListScope scope = ListScope.of("reviews", id);
+        List<Review> rows = cursors.after(page, scope)
+                .map(key -> reviews.pageAfter(id, key.text(0), page.fetchSize()))
+                .orElseGet(() -> reviews.firstPage(id, page.fetchSize()));
         Map<UUID, AccountRef> people = accounts.findByIds(rows.stream().map(Review::reviewerId)
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
-        return Page.of(rows, page, r -> List.of(r.id().toString()),
-                r -> ReviewView.of(r, people));
+        return cursors.page(rows, page, scope, r -> List.of(r.id()), r -> ReviewView.of(r, people));
     }
 
     /**
@@ -251,14 +254,14 @@ public class InitiativeService {
             throw ApiException.forbidden("problem.forbidden.role");
         }
         LocalDate today = LocalDate.now(clock.withZone(MUNICIPAL_TIME));
-        int fetch = page.size() + 1;
-        List<Initiative> rows = page.after(2)
-                .map(key -> initiatives.overduePageAfter(municipalityId, wijkId, today, PageRequest.date(key.get(0)),
-                        key.get(1), fetch))
-                .orElseGet(() -> initiatives.overdueFirstPage(municipalityId, wijkId, today, fetch));
+        ListScope scope = ListScope.of("overdue-initiatives", municipalityId, wijkId);
+        List<Initiative> rows = cursors.after(page, scope)
+                .map(key -> initiatives.overduePageAfter(municipalityId, wijkId, today, key.date(0), key.text(1),
+                        page.fetchSize()))
+                .orElseGet(() -> initiatives.overdueFirstPage(municipalityId, wijkId, today, page.fetchSize()));
         Map<UUID, AccountRef> people = accounts.findByIds(rows.stream()
                 .flatMap(i -> Stream.of(i.authorId(), i.ownerId())).filter(Objects::nonNull).collect(Collectors.toSet()));
-        return Page.of(rows, page, i -> List.of(i.answerDueDate().toString(), i.id().toString()),
+        return cursors.page(rows, page, scope, i -> List.of(i.answerDueDate(), i.id()),
                 i -> InitiativeView.of(i, false, people));
     }
 

@@ -6,6 +6,8 @@ import nl.wijkopmaat.account.AccountService;
 import nl.wijkopmaat.common.error.ApiException;
 import nl.wijkopmaat.common.i18n.Messages;
 import nl.wijkopmaat.common.paging.Page;
+import nl.wijkopmaat.common.paging.Cursors;
+import nl.wijkopmaat.common.paging.ListScope;
 import nl.wijkopmaat.common.paging.PageRequest;
 
 import java.time.Clock;
@@ -34,11 +36,12 @@ public class NotificationService {
     private final AccountService accounts;
     private final PushGateway gateway;
     private final Messages messages;
+    private final Cursors cursors;
     private final Clock clock;
 
     NotificationService(NotificationRepository notifications, DeviceRepository devices, PushJobRepository pushJobs,
                         PreferenceRepository preferences, AccountService accounts, PushGateway gateway,
-                        Messages messages, Clock clock) {
+                        Messages messages, Cursors cursors, Clock clock) {
         this.notifications = notifications;
         this.devices = devices;
         this.pushJobs = pushJobs;
@@ -46,6 +49,7 @@ public class NotificationService {
         this.accounts = accounts;
         this.gateway = gateway;
         this.messages = messages;
+        this.cursors = cursors;
         this.clock = clock;
     }
 
@@ -117,11 +121,11 @@ public class NotificationService {
 
     @Transactional
     Inbox inbox(UUID accountId, PageRequest page) {
-        int fetch = page.size() + 1;
-        List<Notification> rows = page.after(1)
-                .map(key -> notifications.pageAfter(accountId, key.get(0), fetch))
-                .orElseGet(() -> notifications.firstPage(accountId, fetch));
-        Page<NotificationView> items = Page.of(rows, page, n -> List.of(n.id().toString()), NotificationView::of);
+        ListScope scope = ListScope.of("inbox", accountId);
+        List<Notification> rows = cursors.after(page, scope)
+                .map(key -> notifications.pageAfter(accountId, key.text(0), page.fetchSize()))
+                .orElseGet(() -> notifications.firstPage(accountId, page.fetchSize()));
+        Page<NotificationView> items = cursors.page(rows, page, scope, n -> List.of(n.id()), NotificationView::of);
         return new Inbox(items.items(), items.nextCursor(), notifications.countByAccountIdAndReadAtIsNull(accountId));
     }
 
