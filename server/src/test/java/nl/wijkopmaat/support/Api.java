@@ -2,6 +2,7 @@ package nl.wijkopmaat.support;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
@@ -31,8 +32,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 @Singleton
 public class Api {
 
-    private static final OpenApiInteractionValidator CONTRACT = OpenApiInteractionValidator
+    /** A status the spec does not document for the operation is a contract violation, like a wrong body. */
+    static final OpenApiInteractionValidator CONTRACT = OpenApiInteractionValidator
             .createForSpecificationUrl(Path.of("..", "mobile-api-spec", "openapi.yaml").toAbsolutePath().toUri().toString())
+            .withLevelResolver(LevelResolver.create()
+                    .withLevel("validation.response.status.unknown", ValidationReport.Level.ERROR)
+                    .build())
             .build();
     private static final ObjectMapper JSON = new ObjectMapper();
 

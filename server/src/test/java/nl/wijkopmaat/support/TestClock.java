@@ -10,10 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The application's clock in tests: real time, until a test moves it.
+ * The application's clock in tests: real time in whole seconds, as in production, until a test moves it.
  */
 @Singleton
 @Requires(env = Environment.TEST)
@@ -47,6 +48,6 @@ public class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        return Instant.now().plus(offset.get()).truncatedTo(ChronoUnit.SECONDS);
     }
 }

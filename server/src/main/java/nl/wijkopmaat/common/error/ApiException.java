@@ -39,6 +39,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.CONFLICT, code, args, List.of());
     }
 
+    public static ApiException uriTooLong() {
+        return new ApiException(HttpStatus.REQUEST_URI_TOO_LONG, "problem.uriTooLong", Map.of(), List.of());
+    }
+
     public static ApiException unauthorized(String code) {
         return new ApiException(HttpStatus.UNAUTHORIZED, code, Map.of(), List.of());
     }
