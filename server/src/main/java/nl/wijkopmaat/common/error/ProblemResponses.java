@@ -22,8 +22,8 @@ public class ProblemResponses {
 
     public MutableHttpResponse<?> of(HttpRequest<?> request, ApiException exception) {
         MutableHttpResponse<?> response = HttpResponse.status(exception.status());
-        if (exception instanceof TooManyRequestsException tooMany) {
-            response.header("Retry-After", String.valueOf(Math.max(1, tooMany.retryAfter().toSeconds())));
+        if (exception instanceof RetryLaterException retryLater) {
+            response.header("Retry-After", String.valueOf(Math.max(1, retryLater.retryAfter().toSeconds())));
         }
         return errorResponseProcessor.processResponse(ErrorContext.builder(request).cause(exception).build(), response);
     }
