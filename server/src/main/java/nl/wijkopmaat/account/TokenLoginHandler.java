@@ -2,9 +2,7 @@ package nl.wijkopmaat.account;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.token.bearer.AccessRefreshTokenLoginHandler;
 import io.micronaut.security.token.generator.AccessRefreshTokenGenerator;
@@ -14,9 +12,8 @@ import nl.wijkopmaat.common.error.ProblemResponses;
 import nl.wijkopmaat.common.error.TooManyRequestsException;
 
 /**
- * Micronaut Security's bearer login handler, with two changes: a refresh issues a new refresh token
- * (rotation) instead of returning the old one, and failures are problem+json (401, or 429 while
- * the email is locked).
+ * Micronaut Security's bearer login handler, with failures as problem+json (401, or 429 while the
+ * email is locked). Refreshing is {@link TokenController}'s.
  */
 @Singleton
 @Replaces(AccessRefreshTokenLoginHandler.class)
@@ -27,13 +24,6 @@ class TokenLoginHandler extends AccessRefreshTokenLoginHandler {
     TokenLoginHandler(AccessRefreshTokenGenerator accessRefreshTokenGenerator, ProblemResponses problems) {
         super(accessRefreshTokenGenerator);
         this.problems = problems;
-    }
-
-    @Override
-    public MutableHttpResponse<?> loginRefresh(Authentication authentication, String refreshToken, HttpRequest<?> request) {
-        return accessRefreshTokenGenerator.generate(authentication)
-                .<MutableHttpResponse<?>>map(HttpResponse::ok)
-                .orElseGet(HttpResponse::serverError);
     }
 
     @Override

@@ -57,8 +57,13 @@ class AuthenticationTest {
 
     private ApiResponse refresh(String refreshToken) {
         return api.post("/api/v1/auth/token")
-                .rawBody("grant_type=refresh_token&refresh_token=" + refreshToken, MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-                .send();
+                .json(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken)).send();
+    }
+
+    private static void assertInvalid(ApiResponse response, String... names) {
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("invalidParams").findValuesAsText("name")).containsExactly(names);
     }
 
     @Test
@@ -207,19 +212,60 @@ class AuthenticationTest {
         ApiResponse forged = refresh("eyJhbGciOiJIUzI1NiJ9.Zm9yZ2Vk.c2lnbmF0dXJl");
         assertThat(forged.status()).isEqualTo(401);
         assertThat(forged.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(forged.text("/detail")).isEqualTo("Dit vernieuwingstoken is ongeldig, verlopen of al gebruikt. Meld u opnieuw aan.");
 
-        ApiResponse noGrant = api.post("/api/v1/auth/token").invalidInput()
-                .rawBody("refresh_token=abc", MediaType.APPLICATION_FORM_URLENCODED_TYPE).send();
-        assertThat(noGrant.status()).isEqualTo(400);
-        assertThat(noGrant.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refresh("not a token at all").status()).isEqualTo(401);
     }
 
     @Test
-    void refreshAlsoAcceptsJson() {
+    void aRefreshWithoutBodyNamesEveryMissingField() {
+        assertInvalid(api.post("/api/v1/auth/token").invalidInput().send(), "grant_type", "refresh_token");
+        assertInvalid(api.post("/api/v1/auth/token").invalidInput().rawBody("", MediaType.APPLICATION_JSON_TYPE).send(),
+                "grant_type", "refresh_token");
+        assertInvalid(api.post("/api/v1/auth/token").invalidInput().json(Map.of()).send(), "grant_type", "refresh_token");
+        assertInvalid(api.post("/api/v1/auth/token").invalidInput()
+                .json(Map.of("grant_type", " ", "refresh_token", "")).send(), "grant_type", "refresh_token");
+    }
+
+    @Test
+    void aRefreshWithoutOrWithAnotherGrantTypeNamesGrantType() {
         Fixtures.Person person = fixtures.resident(municipality.id());
-        ApiResponse refreshed = api.post("/api/v1/auth/token")
-                .json(Map.of("grant_type", "refresh_token", "refresh_token", person.refreshToken())).send();
+        ApiResponse noGrant = api.post("/api/v1/auth/token").invalidInput()
+                .json(Map.of("refresh_token", person.refreshToken())).send();
+        assertInvalid(noGrant, "grant_type");
+
+        ApiResponse otherGrant = api.post("/api/v1/auth/token").header("Accept-Language", "en").invalidInput()
+                .json(Map.of("grant_type", "password", "refresh_token", person.refreshToken())).send();
+        assertInvalid(otherGrant, "grant_type");
+        assertThat(otherGrant.text("/invalidParams/0/reason")).isEqualTo("must be refresh_token");
+
+        assertThat(refresh(person.refreshToken()).status()).as("refused requests did not use the token up").isEqualTo(200);
+    }
+
+    @Test
+    void refreshAlsoAcceptsTheOAuthFormEncoding() {
+        Fixtures.Person person = fixtures.resident(municipality.id());
+        ApiResponse refreshed = api.post("/api/v1/auth/token").invalidInput()
+                .rawBody("grant_type=refresh_token&refresh_token=" + person.refreshToken(),
+                        MediaType.APPLICATION_FORM_URLENCODED_TYPE).send();
         assertThat(refreshed.status()).isEqualTo(200);
+        assertThat(refresh(refreshed.text("/refresh_token")).status()).isEqualTo(200);
+
+        ApiResponse noGrant = api.post("/api/v1/auth/token").invalidInput()
+                .rawBody("refresh_token=abc", MediaType.APPLICATION_FORM_URLENCODED_TYPE).send();
+        assertInvalid(noGrant, "grant_type");
+    }
+
+    @Test
+    void theSignInEndpointsAnswerOtherMethodsWith405() {
+        for (String path : List.of("/api/v1/auth/login", "/api/v1/auth/token", "/api/v1/auth/logout")) {
+            for (ApiResponse response : List.of(api.get(path).outsideContract().send(), api.put(path).outsideContract().send(),
+                    api.patch(path).outsideContract().send(), api.delete(path).outsideContract().send())) {
+                assertThat(response.status()).as(path).isEqualTo(405);
+                assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+                assertThat(response.header("Allow")).isEqualTo("POST");
+            }
+        }
     }
 
     @Test
