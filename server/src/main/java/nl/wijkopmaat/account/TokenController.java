@@ -2,6 +2,7 @@ package nl.wijkopmaat.account;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.util.StringUtils;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -39,12 +40,12 @@ class TokenController {
     AccessRefreshToken refresh(@Nullable @Body TokenRefreshRequest request) {
         TokenRefreshRequest body = request == null ? new TokenRefreshRequest(null, null) : request;
         List<InvalidParam> invalid = new ArrayList<>();
-        if (isBlank(body.grantType())) {
+        if (!StringUtils.hasText(body.grantType())) {
             invalid.add(new InvalidParam("grant_type", "validation.NotBlank"));
         } else if (!REFRESH_TOKEN_GRANT.equals(body.grantType())) {
             invalid.add(new InvalidParam("grant_type", "validation.grantType"));
         }
-        if (isBlank(body.refreshToken())) {
+        if (!StringUtils.hasText(body.refreshToken())) {
             invalid.add(new InvalidParam("refresh_token", "validation.NotBlank"));
         }
         if (!invalid.isEmpty()) {
@@ -52,10 +53,6 @@ class TokenController {
         }
         return rotation.rotate(body.refreshToken())
                 .orElseThrow(() -> ApiException.unauthorized("problem.refresh.invalid"));
-    }
-
-    private static boolean isBlank(@Nullable String value) {
-        return value == null || value.isBlank();
     }
 
     /** The OAuth field names; both are checked by hand so that an empty body names every missing one. */

@@ -283,11 +283,23 @@ class AuthenticationTest {
     void logoutRevokesTheRefreshToken() {
         Fixtures.Person person = fixtures.resident(municipality.id());
         String successor = refresh(person.refreshToken()).text("/refresh_token");
-        ApiResponse logout = api.post("/api/v1/auth/logout").json(Map.of("refreshToken", successor)).send();
+        ApiResponse logout = api.post("/api/v1/auth/logout").json(Map.of("refresh_token", successor)).send();
         assertThat(logout.status()).isEqualTo(204);
         assertThat(refresh(successor).status()).isEqualTo(401);
         assertThat(refresh(person.refreshToken()).status()).isEqualTo(401);
         assertThat(login(person.email(), Fixtures.PASSWORD).status()).as("signing in again works").isEqualTo(200);
+    }
+
+    @Test
+    void logoutTakesTheRefreshTokenUnderTheNameTheTokenEndpointUses() {
+        Fixtures.Person person = fixtures.resident(municipality.id());
+        assertInvalid(api.post("/api/v1/auth/logout").invalidInput().send(), "refresh_token");
+        assertInvalid(api.post("/api/v1/auth/logout").invalidInput().json(Map.of("refreshToken", person.refreshToken())).send(),
+                "refresh_token");
+        assertThat(refresh(person.refreshToken()).status()).as("still signed in").isEqualTo(200);
+
+        assertThat(api.post("/api/v1/auth/logout").json(Map.of("refresh_token", "not a token")).send().status())
+                .as("an unknown token is already signed out").isEqualTo(204);
     }
 
     @Test
