@@ -9,7 +9,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.security.token.render.AccessRefreshToken;
 import io.micronaut.serde.annotation.Serdeable;
 import nl.wijkopmaat.common.error.ApiException;
 import nl.wijkopmaat.common.error.InvalidParam;
@@ -37,7 +36,7 @@ class TokenController {
 
     /** JSON as the contract says; also the form encoding RFC 6749 prescribes, for OAuth clients. */
     @Post(consumes = {MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
-    AccessRefreshToken refresh(@Nullable @Body TokenRefreshRequest request) {
+    TokenResponse refresh(@Nullable @Body TokenRefreshRequest request) {
         TokenRefreshRequest body = request == null ? new TokenRefreshRequest(null, null) : request;
         List<InvalidParam> invalid = new ArrayList<>();
         if (!StringUtils.hasText(body.grantType())) {

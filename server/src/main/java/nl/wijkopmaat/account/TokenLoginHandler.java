@@ -2,7 +2,9 @@ package nl.wijkopmaat.account;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.token.bearer.AccessRefreshTokenLoginHandler;
 import io.micronaut.security.token.generator.AccessRefreshTokenGenerator;
@@ -12,8 +14,9 @@ import nl.wijkopmaat.common.error.ProblemResponses;
 import nl.wijkopmaat.common.error.TooManyRequestsException;
 
 /**
- * Micronaut Security's bearer login handler, with failures as problem+json (401, or 429 while the
- * email is locked). Refreshing is {@link TokenController}'s.
+ * Micronaut Security's bearer login handler, answering with this API's {@link TokenResponse} and with
+ * failures as problem+json (401, or 429 while the email is locked). Refreshing is
+ * {@link TokenController}'s.
  */
 @Singleton
 @Replaces(AccessRefreshTokenLoginHandler.class)
@@ -24,6 +27,13 @@ class TokenLoginHandler extends AccessRefreshTokenLoginHandler {
     TokenLoginHandler(AccessRefreshTokenGenerator accessRefreshTokenGenerator, ProblemResponses problems) {
         super(accessRefreshTokenGenerator);
         this.problems = problems;
+    }
+
+    @Override
+    public MutableHttpResponse<?> loginSuccess(Authentication authentication, HttpRequest<?> request) {
+        return accessRefreshTokenGenerator.generate(authentication)
+                .<MutableHttpResponse<?>>map(tokens -> HttpResponse.ok(TokenResponse.of(authentication, tokens)))
+                .orElseGet(HttpResponse::serverError);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package nl.wijkopmaat.account;
 
 import io.micronaut.security.token.generator.AccessRefreshTokenGenerator;
-import io.micronaut.security.token.render.AccessRefreshToken;
 import io.micronaut.security.token.validator.RefreshTokenValidator;
 import jakarta.inject.Singleton;
 
@@ -27,10 +26,10 @@ class TokenRotation {
     }
 
     /** Empty when the token is not one of ours, expired, revoked or already used. */
-    Optional<AccessRefreshToken> rotate(String refreshToken) {
+    Optional<TokenResponse> rotate(String refreshToken) {
         return refreshTokenValidator.validate(refreshToken)
                 .flatMap(refreshTokens::consume)
-                .map(authentication -> generator.generate(authentication)
-                        .orElseThrow(() -> new IllegalStateException("Micronaut Security issued no tokens")));
+                .map(authentication -> TokenResponse.of(authentication, generator.generate(authentication)
+                        .orElseThrow(() -> new IllegalStateException("Micronaut Security issued no tokens"))));
     }
 }

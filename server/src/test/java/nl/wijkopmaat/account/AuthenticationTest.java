@@ -76,6 +76,7 @@ class AuthenticationTest {
         ApiResponse login = login(email.toUpperCase(), "een lang wachtwoord");
         assertThat(login.status()).isEqualTo(200);
         assertThat(login.json().get("expires_in").asInt()).isEqualTo(900);
+        assertThat(login.text("/token_type")).isEqualTo("Bearer");
 
         ApiResponse me = api.get("/api/v1/me").token(login.text("/access_token")).send();
         assertThat(me.status()).isEqualTo(200);
@@ -182,6 +183,18 @@ class AuthenticationTest {
             pool.shutdown();
         }
         assertThat(login(person.email(), Fixtures.PASSWORD).status()).isEqualTo(429);
+    }
+
+    @Test
+    void signInAndRefreshAnswerExactlyTheFieldsOfTheContractWithoutRoles() {
+        Fixtures.Person person = fixtures.resident(municipality.id());
+        List<String> fields = List.of("access_token", "refresh_token", "token_type", "expires_in", "username");
+        ApiResponse login = login(person.email(), Fixtures.PASSWORD);
+        assertThat(login.json().fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(fields);
+        assertThat(login.text("/username")).isEqualTo(person.id().toString());
+        ApiResponse refreshed = refresh(login.text("/refresh_token"));
+        assertThat(refreshed.json().fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(fields);
+        assertThat(refreshed.text("/username")).isEqualTo(person.id().toString());
     }
 
     @Test
