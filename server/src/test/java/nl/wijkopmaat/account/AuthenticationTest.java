@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest(transactional = false)
@@ -358,6 +360,37 @@ class AuthenticationTest {
         ApiResponse response = api.post("/api/v1/accounts").json(body).invalidInput().send();
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.text("/invalidParams/0/name")).isEqualTo("municipalityId");
+    }
+
+    @Test
+    void aRefusedRequestIsChallengedForABearerTokenAndNeverForBasic() {
+        Fixtures.Person person = fixtures.resident(municipality.id());
+        assertChallenge(api.get("/api/v1/me").send(), "Bearer");
+        assertChallenge(api.get("/api/v1/me").token("not.a.jwt").send(), "Bearer error=\"invalid_token\"");
+        String forged = person.accessToken().substring(0, person.accessToken().lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+        assertChallenge(api.get("/api/v1/me").token(forged).send(), "Bearer error=\"invalid_token\"");
+        assertChallenge(login(person.email(), "not the password"), "Bearer");
+        assertChallenge(refresh("not a token"), "Bearer");
+    }
+
+    @Test
+    void basicCredentialsDoNotSignIn() {
+        Fixtures.Person person = fixtures.resident(municipality.id());
+        String credentials = Base64.getEncoder().encodeToString((person.email() + ":" + Fixtures.PASSWORD).getBytes(UTF_8));
+        ApiResponse response = api.get("/api/v1/me").header("Authorization", "Basic " + credentials).send();
+        assertChallenge(response, "Bearer");
+    }
+
+    @Test
+    void theTokenOfAnErasedAccountIsAnInvalidToken() {
+        Fixtures.Person person = fixtures.resident(municipality.id());
+        assertThat(api.delete("/api/v1/me").token(person.accessToken()).send().status()).isEqualTo(204);
+        assertChallenge(api.get("/api/v1/me").token(person.accessToken()).send(), "Bearer error=\"invalid_token\"");
+    }
+
+    private static void assertChallenge(ApiResponse response, String challenge) {
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.headers().getAll("WWW-Authenticate")).containsExactly(challenge);
     }
 
     @Test
