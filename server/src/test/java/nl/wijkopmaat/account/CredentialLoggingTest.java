@@ -1,16 +1,14 @@
 package nl.wijkopmaat.account;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.wijkopmaat.support.Api;
 import nl.wijkopmaat.support.ApiResponse;
+import nl.wijkopmaat.support.CapturedLog;
 import nl.wijkopmaat.support.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,23 +39,21 @@ class CredentialLoggingTest {
     Fixtures fixtures;
 
     private final LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
-    private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
     private final Map<String, Level> configuredLevels = new HashMap<>();
+    private CapturedLog captured;
 
     @BeforeEach
     void captureAtTrace() {
-        captured.setContext(logging);
-        captured.start();
-        logging.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(captured);
         for (String name : DEBUGGED) {
             configuredLevels.put(name, logging.getLogger(name).getLevel());
             logging.getLogger(name).setLevel(Level.TRACE);
         }
+        captured = CapturedLog.everything();
     }
 
     @AfterEach
     void restore() {
-        logging.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(captured);
+        captured.close();
         configuredLevels.forEach((name, level) -> logging.getLogger(name).setLevel(level));
     }
 
@@ -72,7 +68,7 @@ class CredentialLoggingTest {
         assertThat(refresh(dotted).status()).isEqualTo(401);
         assertThat(api.post("/api/v1/auth/logout").json(Map.of("refresh_token", forged)).send().status()).isEqualTo(204);
 
-        assertThat(captured.list).as("something was logged at all").isNotEmpty();
+        assertThat(captured.events()).as("something was logged at all").isNotEmpty();
         assertNotLogged(forged);
     }
 
@@ -120,7 +116,7 @@ class CredentialLoggingTest {
     /** Neither the whole secret nor any piece of it of 16 characters or more. */
     private void assertNotLogged(String secret) {
         int piece = Math.min(16, secret.length());
-        List<String> leaks = captured.list.stream()
+        List<String> leaks = captured.events().stream()
                 .filter(event -> {
                     String text = event.getFormattedMessage()
                             + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy()));
