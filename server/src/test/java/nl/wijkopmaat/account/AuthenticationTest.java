@@ -14,13 +14,16 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -150,24 +153,12 @@ class AuthenticationTest {
     void concurrentRefreshesWithOneTokenLeaveNoUsableSuccessorWhenReuseIsDetected() {
         for (int round = 0; round < 5; round++) {
             Fixtures.Person person = fixtures.resident(municipality.id());
-            ExecutorService pool = Executors.newFixedThreadPool(4);
-            List<ApiResponse> responses;
-            try {
-                responses = IntStream.range(0, 4)
-                        .mapToObj(i -> CompletableFuture.supplyAsync(() -> refresh(person.refreshToken()), pool))
-                        .toList().stream().map(CompletableFuture::join).toList();
-            } finally {
-                pool.shutdown();
-            }
-            // Losers see the token already used (401) or, when they collided in the database, a 409.
-            assertThat(responses).extracting(ApiResponse::status).isSubsetOf(200, 401, 409);
-            List<String> successors = responses.stream().filter(r -> r.status() == 200)
-                    .map(r -> r.text("/refresh_token")).toList();
-            assertThat(successors).hasSizeLessThanOrEqualTo(1);
-            if (responses.stream().anyMatch(r -> r.status() == 401)) {
-                successors.forEach(successor ->
-                        assertThat(refresh(successor).status()).as("the family was revoked").isEqualTo(401));
-            }
+            List<ApiResponse> responses = atOnce(Collections.nCopies(4, () -> refresh(person.refreshToken())));
+            // The first consumes the token; the others wait for it, then see a reuse and revoke the family.
+            assertThat(responses).extracting(ApiResponse::status).containsExactlyInAnyOrder(200, 401, 401, 401);
+            String successor = responses.stream().filter(r -> r.status() == 200).findFirst().orElseThrow()
+                    .text("/refresh_token");
+            assertThat(refresh(successor).status()).as("the family was revoked, successor included").isEqualTo(401);
         }
     }
 
@@ -197,6 +188,53 @@ class AuthenticationTest {
         ApiResponse refreshed = refresh(login.text("/refresh_token"));
         assertThat(refreshed.json().fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(fields);
         assertThat(refreshed.text("/username")).isEqualTo(person.id().toString());
+    }
+
+    @Test
+    void concurrentSignInsOfManyAccountsAllSucceed() {
+        List<Fixtures.Person> people = IntStream.range(0, 20).mapToObj(i -> fixtures.resident(municipality.id())).toList();
+        for (int round = 0; round < 3; round++) {
+            assertThat(atOnce(people.stream().map(person -> (Supplier<ApiResponse>) () -> login(person.email(), Fixtures.PASSWORD)).toList()))
+                    .extracting(ApiResponse::status).containsOnly(200);
+        }
+    }
+
+    @Test
+    void concurrentSignInsOfOneAccountAllSucceed() {
+        Fixtures.Person person = fixtures.resident(municipality.id());
+        for (int round = 0; round < 3; round++) {
+            List<ApiResponse> responses = atOnce(Collections.nCopies(10, () -> login(person.email(), Fixtures.PASSWORD)));
+            assertThat(responses).extracting(ApiResponse::status).containsOnly(200);
+            responses.forEach(response -> assertThat(refresh(response.text("/refresh_token")).status())
+                    .as("every sign-in is a session of its own").isEqualTo(200));
+        }
+    }
+
+    /** Sends the requests together, each on its own thread, released at the same moment. */
+    private static List<ApiResponse> atOnce(List<Supplier<ApiResponse>> requests) {
+        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<CompletableFuture<ApiResponse>> pending = requests.stream()
+                    .map(request -> CompletableFuture.supplyAsync(() -> {
+                        awaitQuietly(start);
+                        return request.get();
+                    }, pool))
+                    .toList();
+            start.countDown();
+            return pending.stream().map(CompletableFuture::join).toList();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
