@@ -1,17 +1,18 @@
 package nl.wijkopmaat.account;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.util.StringUtils;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.security.token.validator.RefreshTokenValidator;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import nl.wijkopmaat.common.error.ApiException;
 
 /**
  * Signing out revokes the presented refresh token and its family; the short-lived access token
@@ -31,11 +32,15 @@ class LogoutController {
 
     @Post
     @Status(HttpStatus.NO_CONTENT)
-    void logout(@Valid @Body LogoutRequest request) {
+    void logout(@Nullable @Body LogoutRequest request) {
+        if (request == null || !StringUtils.hasText(request.refreshToken())) {
+            throw ApiException.invalid("refresh_token", "validation.NotBlank");
+        }
         refreshTokenValidator.validate(request.refreshToken()).ifPresent(refreshTokens::revokeFamilyOf);
     }
 
+    /** Named as in the token endpoint's OAuth request, so that a client sends the same field to both. */
     @Serdeable
-    record LogoutRequest(@NotBlank @Size(max = 2000) String refreshToken) {
+    record LogoutRequest(@Nullable @JsonProperty("refresh_token") String refreshToken) {
     }
 }

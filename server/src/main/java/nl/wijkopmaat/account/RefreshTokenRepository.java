@@ -18,10 +18,6 @@ interface RefreshTokenRepository extends CrudRepository<RefreshToken, UUID> {
 
     Optional<RefreshToken> findByTokenHash(String tokenHash);
 
-    /** Locks the family, so a successor and a reuse revocation cannot pass each other. */
-    @Query("SELECT COUNT(*) FROM refresh_token WHERE family_id = :familyId AND revoked_at IS NOT NULL FOR UPDATE")
-    long countRevokedInFamilyForUpdate(String familyId);
-
     @Query("UPDATE refresh_token SET rotated_at = :now WHERE id = :id")
     void markRotated(String id, Instant now);
 

@@ -47,6 +47,12 @@ class RefreshTokenStore implements RefreshTokenPersistence {
         this.lifetime = lifetime;
     }
 
+    /**
+     * Saves a new token without locking anything first: a sign-in starts a family nobody else knows
+     * yet, and a successor is saved in the transaction that consumed its predecessor
+     * ({@link TokenRotation}), whose row lock makes a concurrent reuse of the predecessor wait and
+     * then revoke the successor with the rest of the family.
+     */
     @Override
     @Transactional
     public void persistToken(RefreshTokenGeneratedEvent event) {
@@ -55,10 +61,8 @@ class RefreshTokenStore implements RefreshTokenPersistence {
                 .map(value -> UUID.fromString(value.toString()))
                 .orElseGet(UUID::randomUUID);
         Instant now = clock.instant();
-        // A reuse may have revoked the family between consuming its token and saving the successor.
-        Instant revoked = tokens.countRevokedInFamilyForUpdate(family.toString()) > 0 ? now : null;
         tokens.save(new RefreshToken(UUID.randomUUID(), UUID.fromString(authentication.getName()), family,
-                hash(event.getRefreshToken()), now, now.plus(lifetime), null, revoked));
+                hash(event.getRefreshToken()), now, now.plus(lifetime), null, null));
     }
 
     @Override

@@ -14,9 +14,9 @@ import nl.wijkopmaat.common.error.ProblemResponses;
 import nl.wijkopmaat.common.error.TooManyRequestsException;
 
 /**
- * Micronaut Security's bearer login handler, with two changes: a refresh issues a new refresh token
- * (rotation) instead of returning the old one, and failures are problem+json (401, or 429 while
- * the email is locked).
+ * Micronaut Security's bearer login handler, answering with this API's {@link TokenResponse} and with
+ * failures as problem+json (401, or 429 while the email is locked). Refreshing is
+ * {@link TokenController}'s.
  */
 @Singleton
 @Replaces(AccessRefreshTokenLoginHandler.class)
@@ -30,9 +30,9 @@ class TokenLoginHandler extends AccessRefreshTokenLoginHandler {
     }
 
     @Override
-    public MutableHttpResponse<?> loginRefresh(Authentication authentication, String refreshToken, HttpRequest<?> request) {
+    public MutableHttpResponse<?> loginSuccess(Authentication authentication, HttpRequest<?> request) {
         return accessRefreshTokenGenerator.generate(authentication)
-                .<MutableHttpResponse<?>>map(HttpResponse::ok)
+                .<MutableHttpResponse<?>>map(tokens -> HttpResponse.ok(TokenResponse.of(authentication, tokens)))
                 .orElseGet(HttpResponse::serverError);
     }
 

@@ -13,15 +13,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest(transactional = false)
@@ -57,8 +62,13 @@ class AuthenticationTest {
 
     private ApiResponse refresh(String refreshToken) {
         return api.post("/api/v1/auth/token")
-                .rawBody("grant_type=refresh_token&refresh_token=" + refreshToken, MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-                .send();
+                .json(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken)).send();
+    }
+
+    private static void assertInvalid(ApiResponse response, String... names) {
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("invalidParams").findValuesAsText("name")).containsExactly(names);
     }
 
     @Test
@@ -71,6 +81,7 @@ class AuthenticationTest {
         ApiResponse login = login(email.toUpperCase(), "een lang wachtwoord");
         assertThat(login.status()).isEqualTo(200);
         assertThat(login.json().get("expires_in").asInt()).isEqualTo(900);
+        assertThat(login.text("/token_type")).isEqualTo("Bearer");
 
         ApiResponse me = api.get("/api/v1/me").token(login.text("/access_token")).send();
         assertThat(me.status()).isEqualTo(200);
@@ -142,24 +153,12 @@ class AuthenticationTest {
     void concurrentRefreshesWithOneTokenLeaveNoUsableSuccessorWhenReuseIsDetected() {
         for (int round = 0; round < 5; round++) {
             Fixtures.Person person = fixtures.resident(municipality.id());
-            ExecutorService pool = Executors.newFixedThreadPool(4);
-            List<ApiResponse> responses;
-            try {
-                responses = IntStream.range(0, 4)
-                        .mapToObj(i -> CompletableFuture.supplyAsync(() -> refresh(person.refreshToken()), pool))
-                        .toList().stream().map(CompletableFuture::join).toList();
-            } finally {
-                pool.shutdown();
-            }
-            // Losers see the token already used (401) or, when they collided in the database, a 409.
-            assertThat(responses).extracting(ApiResponse::status).isSubsetOf(200, 401, 409);
-            List<String> successors = responses.stream().filter(r -> r.status() == 200)
-                    .map(r -> r.text("/refresh_token")).toList();
-            assertThat(successors).hasSizeLessThanOrEqualTo(1);
-            if (responses.stream().anyMatch(r -> r.status() == 401)) {
-                successors.forEach(successor ->
-                        assertThat(refresh(successor).status()).as("the family was revoked").isEqualTo(401));
-            }
+            List<ApiResponse> responses = atOnce(Collections.nCopies(4, () -> refresh(person.refreshToken())));
+            // The first consumes the token; the others wait for it, then see a reuse and revoke the family.
+            assertThat(responses).extracting(ApiResponse::status).containsExactlyInAnyOrder(200, 401, 401, 401);
+            String successor = responses.stream().filter(r -> r.status() == 200).findFirst().orElseThrow()
+                    .text("/refresh_token");
+            assertThat(refresh(successor).status()).as("the family was revoked, successor included").isEqualTo(401);
         }
     }
 
@@ -177,6 +176,65 @@ class AuthenticationTest {
             pool.shutdown();
         }
         assertThat(login(person.email(), Fixtures.PASSWORD).status()).isEqualTo(429);
+    }
+
+    @Test
+    void signInAndRefreshAnswerExactlyTheFieldsOfTheContractWithoutRoles() {
+        Fixtures.Person person = fixtures.resident(municipality.id());
+        List<String> fields = List.of("access_token", "refresh_token", "token_type", "expires_in", "username");
+        ApiResponse login = login(person.email(), Fixtures.PASSWORD);
+        assertThat(login.json().fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(fields);
+        assertThat(login.text("/username")).isEqualTo(person.id().toString());
+        ApiResponse refreshed = refresh(login.text("/refresh_token"));
+        assertThat(refreshed.json().fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(fields);
+        assertThat(refreshed.text("/username")).isEqualTo(person.id().toString());
+    }
+
+    @Test
+    void concurrentSignInsOfManyAccountsAllSucceed() {
+        List<Fixtures.Person> people = IntStream.range(0, 20).mapToObj(i -> fixtures.resident(municipality.id())).toList();
+        for (int round = 0; round < 3; round++) {
+            assertThat(atOnce(people.stream().map(person -> (Supplier<ApiResponse>) () -> login(person.email(), Fixtures.PASSWORD)).toList()))
+                    .extracting(ApiResponse::status).containsOnly(200);
+        }
+    }
+
+    @Test
+    void concurrentSignInsOfOneAccountAllSucceed() {
+        Fixtures.Person person = fixtures.resident(municipality.id());
+        for (int round = 0; round < 3; round++) {
+            List<ApiResponse> responses = atOnce(Collections.nCopies(10, () -> login(person.email(), Fixtures.PASSWORD)));
+            assertThat(responses).extracting(ApiResponse::status).containsOnly(200);
+            responses.forEach(response -> assertThat(refresh(response.text("/refresh_token")).status())
+                    .as("every sign-in is a session of its own").isEqualTo(200));
+        }
+    }
+
+    /** Sends the requests together, each on its own thread, released at the same moment. */
+    private static List<ApiResponse> atOnce(List<Supplier<ApiResponse>> requests) {
+        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<CompletableFuture<ApiResponse>> pending = requests.stream()
+                    .map(request -> CompletableFuture.supplyAsync(() -> {
+                        awaitQuietly(start);
+                        return request.get();
+                    }, pool))
+                    .toList();
+            start.countDown();
+            return pending.stream().map(CompletableFuture::join).toList();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -207,19 +265,60 @@ class AuthenticationTest {
         ApiResponse forged = refresh("eyJhbGciOiJIUzI1NiJ9.Zm9yZ2Vk.c2lnbmF0dXJl");
         assertThat(forged.status()).isEqualTo(401);
         assertThat(forged.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(forged.text("/detail")).isEqualTo("Dit vernieuwingstoken is ongeldig, verlopen of al gebruikt. Meld u opnieuw aan.");
 
-        ApiResponse noGrant = api.post("/api/v1/auth/token").invalidInput()
-                .rawBody("refresh_token=abc", MediaType.APPLICATION_FORM_URLENCODED_TYPE).send();
-        assertThat(noGrant.status()).isEqualTo(400);
-        assertThat(noGrant.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refresh("not a token at all").status()).isEqualTo(401);
     }
 
     @Test
-    void refreshAlsoAcceptsJson() {
+    void aRefreshWithoutBodyNamesEveryMissingField() {
+        assertInvalid(api.post("/api/v1/auth/token").invalidInput().send(), "grant_type", "refresh_token");
+        assertInvalid(api.post("/api/v1/auth/token").invalidInput().rawBody("", MediaType.APPLICATION_JSON_TYPE).send(),
+                "grant_type", "refresh_token");
+        assertInvalid(api.post("/api/v1/auth/token").invalidInput().json(Map.of()).send(), "grant_type", "refresh_token");
+        assertInvalid(api.post("/api/v1/auth/token").invalidInput()
+                .json(Map.of("grant_type", " ", "refresh_token", "")).send(), "grant_type", "refresh_token");
+    }
+
+    @Test
+    void aRefreshWithoutOrWithAnotherGrantTypeNamesGrantType() {
         Fixtures.Person person = fixtures.resident(municipality.id());
-        ApiResponse refreshed = api.post("/api/v1/auth/token")
-                .json(Map.of("grant_type", "refresh_token", "refresh_token", person.refreshToken())).send();
+        ApiResponse noGrant = api.post("/api/v1/auth/token").invalidInput()
+                .json(Map.of("refresh_token", person.refreshToken())).send();
+        assertInvalid(noGrant, "grant_type");
+
+        ApiResponse otherGrant = api.post("/api/v1/auth/token").header("Accept-Language", "en").invalidInput()
+                .json(Map.of("grant_type", "password", "refresh_token", person.refreshToken())).send();
+        assertInvalid(otherGrant, "grant_type");
+        assertThat(otherGrant.text("/invalidParams/0/reason")).isEqualTo("must be refresh_token");
+
+        assertThat(refresh(person.refreshToken()).status()).as("refused requests did not use the token up").isEqualTo(200);
+    }
+
+    @Test
+    void refreshAlsoAcceptsTheOAuthFormEncoding() {
+        Fixtures.Person person = fixtures.resident(municipality.id());
+        ApiResponse refreshed = api.post("/api/v1/auth/token").invalidInput()
+                .rawBody("grant_type=refresh_token&refresh_token=" + person.refreshToken(),
+                        MediaType.APPLICATION_FORM_URLENCODED_TYPE).send();
         assertThat(refreshed.status()).isEqualTo(200);
+        assertThat(refresh(refreshed.text("/refresh_token")).status()).isEqualTo(200);
+
+        ApiResponse noGrant = api.post("/api/v1/auth/token").invalidInput()
+                .rawBody("refresh_token=abc", MediaType.APPLICATION_FORM_URLENCODED_TYPE).send();
+        assertInvalid(noGrant, "grant_type");
+    }
+
+    @Test
+    void theSignInEndpointsAnswerOtherMethodsWith405() {
+        for (String path : List.of("/api/v1/auth/login", "/api/v1/auth/token", "/api/v1/auth/logout")) {
+            for (ApiResponse response : List.of(api.get(path).outsideContract().send(), api.put(path).outsideContract().send(),
+                    api.patch(path).outsideContract().send(), api.delete(path).outsideContract().send())) {
+                assertThat(response.status()).as(path).isEqualTo(405);
+                assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+                assertThat(response.header("Allow")).isEqualTo("POST");
+            }
+        }
     }
 
     @Test
@@ -237,11 +336,23 @@ class AuthenticationTest {
     void logoutRevokesTheRefreshToken() {
         Fixtures.Person person = fixtures.resident(municipality.id());
         String successor = refresh(person.refreshToken()).text("/refresh_token");
-        ApiResponse logout = api.post("/api/v1/auth/logout").json(Map.of("refreshToken", successor)).send();
+        ApiResponse logout = api.post("/api/v1/auth/logout").json(Map.of("refresh_token", successor)).send();
         assertThat(logout.status()).isEqualTo(204);
         assertThat(refresh(successor).status()).isEqualTo(401);
         assertThat(refresh(person.refreshToken()).status()).isEqualTo(401);
         assertThat(login(person.email(), Fixtures.PASSWORD).status()).as("signing in again works").isEqualTo(200);
+    }
+
+    @Test
+    void logoutTakesTheRefreshTokenUnderTheNameTheTokenEndpointUses() {
+        Fixtures.Person person = fixtures.resident(municipality.id());
+        assertInvalid(api.post("/api/v1/auth/logout").invalidInput().send(), "refresh_token");
+        assertInvalid(api.post("/api/v1/auth/logout").invalidInput().json(Map.of("refreshToken", person.refreshToken())).send(),
+                "refresh_token");
+        assertThat(refresh(person.refreshToken()).status()).as("still signed in").isEqualTo(200);
+
+        assertThat(api.post("/api/v1/auth/logout").json(Map.of("refresh_token", "not a token")).send().status())
+                .as("an unknown token is already signed out").isEqualTo(204);
     }
 
     @Test
@@ -287,6 +398,37 @@ class AuthenticationTest {
         ApiResponse response = api.post("/api/v1/accounts").json(body).invalidInput().send();
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.text("/invalidParams/0/name")).isEqualTo("municipalityId");
+    }
+
+    @Test
+    void aRefusedRequestIsChallengedForABearerTokenAndNeverForBasic() {
+        Fixtures.Person person = fixtures.resident(municipality.id());
+        assertChallenge(api.get("/api/v1/me").send(), "Bearer");
+        assertChallenge(api.get("/api/v1/me").token("not.a.jwt").send(), "Bearer error=\"invalid_token\"");
+        String forged = person.accessToken().substring(0, person.accessToken().lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+        assertChallenge(api.get("/api/v1/me").token(forged).send(), "Bearer error=\"invalid_token\"");
+        assertChallenge(login(person.email(), "not the password"), "Bearer");
+        assertChallenge(refresh("not a token"), "Bearer");
+    }
+
+    @Test
+    void basicCredentialsDoNotSignIn() {
+        Fixtures.Person person = fixtures.resident(municipality.id());
+        String credentials = Base64.getEncoder().encodeToString((person.email() + ":" + Fixtures.PASSWORD).getBytes(UTF_8));
+        ApiResponse response = api.get("/api/v1/me").header("Authorization", "Basic " + credentials).send();
+        assertChallenge(response, "Bearer");
+    }
+
+    @Test
+    void theTokenOfAnErasedAccountIsAnInvalidToken() {
+        Fixtures.Person person = fixtures.resident(municipality.id());
+        assertThat(api.delete("/api/v1/me").token(person.accessToken()).send().status()).isEqualTo(204);
+        assertChallenge(api.get("/api/v1/me").token(person.accessToken()).send(), "Bearer error=\"invalid_token\"");
+    }
+
+    private static void assertChallenge(ApiResponse response, String challenge) {
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.headers().getAll("WWW-Authenticate")).containsExactly(challenge);
     }
 
     @Test

