@@ -43,8 +43,7 @@ class PresentedTokenFilter implements Ordered {
         if (!bearer || request.getUserPrincipal().isPresent() || exempt(request.getPath())) {
             return null;
         }
-        return problems.of(request, ApiException.unauthorized("problem.token.invalid"))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        return problems.of(request, ApiException.unauthorized("problem.token.invalid"));
     }
 
     private static boolean exempt(String path) {
