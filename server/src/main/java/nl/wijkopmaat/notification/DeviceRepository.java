@@ -16,6 +16,9 @@ interface DeviceRepository extends CrudRepository<Device, UUID> {
     @Query("SELECT * FROM device WHERE token_hash = :tokenHash FOR UPDATE")
     Optional<Device> findByTokenHashForUpdate(String tokenHash);
 
+    @Query("DELETE FROM device WHERE id = :id AND account_id = :accountId")
+    int deleteOwn(UUID id, UUID accountId);
+
     List<Device> findByAccountIdIn(Collection<UUID> accountIds);
 
     List<Device> findByAccountId(UUID accountId);

@@ -47,11 +47,10 @@ class DeviceService {
     }
 
     @Transactional
-    void remove(UUID accountId, String token) {
-        Device device = devices.findByTokenHashForUpdate(Hashing.sha256Hex(token))
-                .filter(found -> found.accountId().equals(accountId))
-                .orElseThrow(() -> ApiException.notFound("problem.notFound.device"));
-        devices.delete(device);
+    void remove(UUID accountId, UUID deviceId) {
+        if (devices.deleteOwn(deviceId, accountId) == 0) {
+            throw ApiException.notFound("problem.notFound.device");
+        }
     }
 
     record Registered(Device device, boolean created) {

@@ -46,10 +46,10 @@ class NotificationController {
                 : HttpResponse.ok(view);
     }
 
-    @Delete("/devices/{token}")
+    @Delete("/devices/{deviceId}")
     @Status(HttpStatus.NO_CONTENT)
-    void removeDevice(@PathVariable String token, Authentication authentication) {
-        devices.remove(Callers.accountId(authentication), token);
+    void removeDevice(@PathVariable UUID deviceId, Authentication authentication) {
+        devices.remove(Callers.accountId(authentication), deviceId);
     }
 
     @Get("/notifications")

@@ -109,26 +109,6 @@ class InboxTest {
     }
 
     @Test
-    void aTokenMovesToTheAccountThatRegistersItAndOnlyItsOwnerRemovesIt() {
-        String token = "fcm-" + UUID.randomUUID();
-        Map<String, Object> device = Map.of("token", token, "platform", "ANDROID", "locale", "nl");
-        assertThat(api.post("/api/v1/devices").token(author.accessToken()).json(device).send().status()).isEqualTo(201);
-        assertThat(api.post("/api/v1/devices").token(author.accessToken()).json(device).send().status())
-                .as("registering again changes nothing").isEqualTo(200);
-        assertThat(devices.findByAccountId(author.id())).hasSize(1);
-
-        ApiResponse moved = api.post("/api/v1/devices").token(official.accessToken()).json(device).send();
-        assertThat(moved.status()).isEqualTo(201);
-        assertThat(devices.findByAccountId(author.id())).isEmpty();
-        assertThat(devices.findByAccountId(official.id())).hasSize(1);
-
-        String path = "/api/v1/devices/" + token;
-        assertThat(api.delete(path).token(author.accessToken()).send().status()).isEqualTo(404);
-        assertThat(api.delete(path).token(official.accessToken()).send().status()).isEqualTo(204);
-        assertThat(devices.findByAccountId(official.id())).isEmpty();
-    }
-
-    @Test
     void preferencesHaveDefaultsAndRejectBadTimes() {
         ApiResponse defaults = api.get("/api/v1/me/notification-preferences").token(author.accessToken()).send();
         assertThat(defaults.json().at("/push/MY_INITIATIVES").asBoolean()).isTrue();
