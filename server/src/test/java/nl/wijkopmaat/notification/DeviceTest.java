@@ -10,8 +10,15 @@ import nl.wijkopmaat.support.Fixtures.Person;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +44,23 @@ class DeviceTest {
 
     private ApiResponse register(Person person, Map<String, Object> device) {
         return api.post("/api/v1/devices").token(person.accessToken()).json(device).send();
+    }
+
+    @Test
+    void registeringAgainUpdatesTheSameDevice() {
+        String token = "fcm-" + UUID.randomUUID();
+        ApiResponse created = register(resident, Map.of("token", token, "platform", "ANDROID", "locale", "nl"));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.header("Location")).isEqualTo("/api/v1/devices/" + created.text("/id"));
+
+        ApiResponse again = register(resident, Map.of("token", token, "platform", "IOS", "locale", "en", "appVersion", "2.0.1"));
+        assertThat(again.status()).as("registering again changes nothing but the details").isEqualTo(200);
+        assertThat(again.text("/id")).isEqualTo(created.text("/id"));
+        assertThat(again.text("/createdAt")).isEqualTo(created.text("/createdAt"));
+        assertThat(again.text("/platform")).isEqualTo("IOS");
+        assertThat(again.text("/locale")).isEqualTo("en");
+        assertThat(again.text("/appVersion")).isEqualTo("2.0.1");
+        assertThat(devices.findByAccountId(resident.id())).hasSize(1);
     }
 
     @Test
@@ -70,5 +94,43 @@ class DeviceTest {
         assertThat(api.delete(path).token(resident.accessToken()).send().status()).isEqualTo(204);
         assertThat(devices.findByAccountId(resident.id())).isEmpty();
         assertThat(api.delete(path).token(resident.accessToken()).send().status()).as("already gone").isEqualTo(404);
+    }
+
+    /** A race is won or lost by timing, so it is run several times, each time with a token nobody has. */
+    @Test
+    void sixteenParallelRegistrationsOfANewTokenMakeOneDevice() throws InterruptedException {
+        int parallel = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            for (int round = 0; round < 5; round++) {
+                Map<String, Object> device = Map.of("token", "fcm-" + UUID.randomUUID(), "platform", "ANDROID", "locale", "nl");
+                CountDownLatch start = new CountDownLatch(1);
+                List<CompletableFuture<ApiResponse>> calls = IntStream.range(0, parallel)
+                        .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                            await(start);
+                            return register(resident, device);
+                        }, pool))
+                        .toList();
+                start.countDown();
+                List<ApiResponse> responses = calls.stream().map(CompletableFuture::join).toList();
+
+                assertThat(responses).extracting(ApiResponse::status).containsOnly(200, 201);
+                assertThat(responses).filteredOn(response -> response.status() == 201).hasSize(1);
+                assertThat(responses).extracting(response -> response.text("/id")).containsOnly(responses.get(0).text("/id"));
+                assertThat(devices.findByAccountId(resident.id())).hasSize(round + 1);
+            }
+        } finally {
+            pool.shutdown();
+            assertThat(pool.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
