@@ -109,27 +109,6 @@ class InboxTest {
     }
 
     @Test
-    void preferencesHaveDefaultsAndRejectBadTimes() {
-        ApiResponse defaults = api.get("/api/v1/me/notification-preferences").token(author.accessToken()).send();
-        assertThat(defaults.json().at("/push/MY_INITIATIVES").asBoolean()).isTrue();
-        assertThat(defaults.json().at("/push/REMINDERS").asBoolean()).isTrue();
-        assertThat(defaults.text("/quietHours/start")).isEqualTo("22:00");
-        assertThat(defaults.text("/quietHours/end")).isEqualTo("08:00");
-
-        ApiResponse bad = api.put("/api/v1/me/notification-preferences").token(author.accessToken()).invalidInput()
-                .json(Map.of("push", Map.of(), "quietHours", Map.of("start", "25:00", "end", "7:00"))).send();
-        assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.json().get("invalidParams").findValuesAsText("name"))
-                .containsExactly("quietHours.end", "quietHours.start");
-
-        Map<String, Object> nullSwitch = new HashMap<>();
-        nullSwitch.put("MY_INITIATIVES", null);
-        ApiResponse nothing = api.put("/api/v1/me/notification-preferences").token(author.accessToken()).invalidInput()
-                .json(Map.of("push", nullSwitch, "quietHours", Map.of("start", "22:00", "end", "08:00"))).send();
-        assertThat(nothing.status()).isEqualTo(400);
-    }
-
-    @Test
     void exportShowsDevicesInboxAndPreferencesAndErasureRemovesThem() {
         String token = "fcm-" + UUID.randomUUID();
         api.post("/api/v1/devices").token(author.accessToken()).json(Map.of("token", token, "platform", "IOS")).send();

@@ -360,11 +360,11 @@ class PushTest {
     void withPushSwitchedOffOnlyTheInboxGetsIt() {
         String token = registerDevice(author, "ANDROID");
         ApiResponse updated = api.put("/api/v1/me/notification-preferences").token(author.accessToken())
-                .json(Map.of("push", Map.of("MY_INITIATIVES", false),
+                .json(Map.of("push", PreferencesTest.allOn("myInitiatives", false),
                         "quietHours", Map.of("start", "23:00", "end", "07:00"))).send();
         assertThat(updated.status()).isEqualTo(200);
-        assertThat(updated.json().at("/push/MY_INITIATIVES").asBoolean()).isFalse();
-        assertThat(updated.json().at("/push/SUPPORTED_INITIATIVES").asBoolean()).isTrue();
+        assertThat(updated.json().at("/push/myInitiatives").asBoolean()).isFalse();
+        assertThat(updated.json().at("/push/supportedInitiatives").asBoolean()).isTrue();
         int before = inboxSize(author);
 
         approve();
