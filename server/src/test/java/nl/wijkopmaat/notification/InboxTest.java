@@ -12,6 +12,7 @@ import nl.wijkopmaat.support.Fixtures.Person;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -97,15 +98,33 @@ class InboxTest {
     }
 
     @Test
-    void textsAreInTheRecipientsLanguage() {
-        api.patch("/api/v1/me").token(author.accessToken()).json(Map.of("locale", "en")).send();
-        api.post("/api/v1/initiatives/" + initiativeId + "/status-changes").token(author.accessToken())
-                .json(Map.of("action", "RESUBMIT")).send();
-        api.put("/api/v1/initiatives/" + initiativeId + "/owner").token(official.accessToken())
-                .json(Map.of("ownerId", official.id().toString())).send();
-        ApiResponse inbox = inbox(author);
-        assertThat(inbox.text("/items/0/title")).isEqualTo("Your initiative has an owner");
-        assertThat(inbox.text("/items/0/body")).isEqualTo("A municipal officer now handles \"Buurtbibliotheek\".");
+    void textsAreRenderedInTheReadersLanguageWheneverTheItemWasCreated() {
+        ApiResponse dutch = api.get("/api/v1/notifications").token(author.accessToken()).header("Accept-Language", "nl").send();
+        assertThat(dutch.text("/items/1/kind")).isEqualTo("INITIATIVE_OWNER_ASSIGNED");
+        assertThat(dutch.text("/items/1/title")).isEqualTo("Uw initiatief heeft een behandelaar");
+        assertThat(dutch.text("/items/1/body")).isEqualTo("Een medewerker van de gemeente behandelt nu \"Buurtbibliotheek\".");
+
+        ApiResponse english = api.get("/api/v1/notifications").token(author.accessToken())
+                .header("Accept-Language", "en-GB,en;q=0.9,nl;q=0.5").send();
+        assertThat(english.text("/items/1/id")).isEqualTo(dutch.text("/items/1/id"));
+        assertThat(english.text("/items/1/title")).isEqualTo("Your initiative has an owner");
+        assertThat(english.text("/items/1/body")).isEqualTo("A municipal officer now handles \"Buurtbibliotheek\".");
+
+        ApiResponse read = api.put("/api/v1/notifications/" + english.text("/items/0/id") + "/read")
+                .token(author.accessToken()).header("Accept-Language", "en").send();
+        assertThat(read.text("/title")).isEqualTo("Changes requested");
+        assertThat(api.get("/api/v1/notifications").token(author.accessToken()).send().text("/items/0/title"))
+                .as("Dutch without Accept-Language").isEqualTo("Aanpassingen gevraagd");
+    }
+
+    @Test
+    void anItemStoredWithItsTextsBeforeMessageCodesStillReads() {
+        notifications.save(new Notification(UUID.randomUUID(), author.id(), NotificationCategory.MY_INITIATIVES,
+                "INITIATIVE_APPROVED", null, null, "Initiatief goedgekeurd", "\"Buurtbibliotheek\" is goedgekeurd.",
+                "INITIATIVE", UUID.fromString(initiativeId), Instant.now(), null));
+        ApiResponse english = api.get("/api/v1/notifications").token(author.accessToken()).header("Accept-Language", "en").send();
+        assertThat(english.text("/items/0/title")).isEqualTo("Initiatief goedgekeurd");
+        assertThat(english.text("/items/0/body")).isEqualTo("\"Buurtbibliotheek\" is goedgekeurd.");
     }
 
     @Test
@@ -115,6 +134,8 @@ class InboxTest {
         ApiResponse export = api.get("/api/v1/me/export").token(author.accessToken()).send();
         assertThat(export.text("/sections/notifications/devices/0/token")).isEqualTo(token);
         assertThat(export.json().at("/sections/notifications/inbox")).hasSize(2);
+        assertThat(export.text("/sections/notifications/inbox/0/title")).as("in the person's own language")
+                .isEqualTo("Uw initiatief heeft een behandelaar");
         assertThat(export.text("/sections/notifications/preferences/quietHours/start")).isEqualTo("22:00");
 
         api.delete("/api/v1/me").token(author.accessToken()).send();

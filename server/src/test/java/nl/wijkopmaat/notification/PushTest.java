@@ -55,6 +55,8 @@ class PushTest {
     PushGateway gateway;
     @Inject
     TransactionOperations<?> transactions;
+    @Inject
+    NotificationTexts texts;
 
     MunicipalityView municipality;
     WijkDetail wijk;
@@ -146,6 +148,21 @@ class PushTest {
         assertThat(api.get("/api/v1/notifications").token(supporter.accessToken()).send().text("/items/0/category"))
                 .isEqualTo("SUPPORTED_INITIATIVES");
         assertThat(inboxSize(official)).as("the actor hears nothing").isZero();
+    }
+
+    @Test
+    void eachDeviceGetsThePushInItsOwnLanguage() {
+        String dutchPhone = registerDevice(author, "ANDROID");
+        String englishTablet = "fcm-" + UUID.randomUUID();
+        api.post("/api/v1/devices").token(author.accessToken())
+                .json(Map.of("token", englishTablet, "platform", "IOS", "locale", "en")).send();
+        approve();
+        drain();
+        assertThat(fcm.sentTo(dutchPhone).get(0).message().at("/notification/title").asText())
+                .isEqualTo("Initiatief goedgekeurd");
+        JsonNode english = fcm.sentTo(englishTablet).get(0).message();
+        assertThat(english.at("/notification/title").asText()).isEqualTo("Initiative approved");
+        assertThat(english.at("/notification/body").asText()).isEqualTo("\"Moestuin in het park\" was approved.");
     }
 
     @Test
@@ -324,7 +341,7 @@ class PushTest {
             notifications.notify(notices);
             return null;
         });
-        PushDispatcher other = new PushDispatcher(outbox, gateway);
+        PushDispatcher other = new PushDispatcher(outbox, gateway, texts);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             var first = pool.submit(() -> drainWith(dispatcher));
