@@ -112,6 +112,24 @@ public class RoleAssignmentService implements Authorizations {
                 a -> view(a, people.get(a.accountId())));
     }
 
+    /**
+     * The officials of a municipality, for its officials and admins who choose an initiative's owner:
+     * ids and names only.
+     */
+    @Transactional
+    Page<Official> officials(UUID actor, UUID municipalityId, PageRequest page) {
+        if (!has(actor, Role.OFFICIAL, municipalityId) && !has(actor, Role.ADMIN, municipalityId)) {
+            throw ApiException.forbidden("problem.forbidden.role");
+        }
+        int fetch = page.size() + 1;
+        String scope = municipalityId.toString();
+        List<RoleAssignmentRepository.OfficialRow> rows = page.after(1)
+                .map(key -> assignments.officialsPageAfter(scope, key.get(0), fetch))
+                .orElseGet(() -> assignments.firstOfficialsPage(scope, fetch));
+        return Page.of(rows, page, row -> List.of(row.assignmentId()),
+                row -> new Official(UUID.fromString(row.accountId()), row.displayName()));
+    }
+
     @Transactional
     public AssignedRole grantStaff(UUID actor, UUID municipalityId, UUID accountId, Role role) {
         requireStaffRole(role);
