@@ -17,7 +17,7 @@ import java.util.UUID;
  * The initiative list: any combination of filters, newest first (order of arrival) or most supported
  * first, keyset pagination, and whether the
  * viewer supports each row, in one statement per page. Each filter column leads an index
- * (see V2__initiatives.sql).
+ * (see V2__initiatives.sql and V11__notices_initiative_owner_index.sql).
  */
 @Singleton
 class InitiativeQueries {
@@ -62,6 +62,10 @@ class InitiativeQueries {
         }
         if (query.onlySupportedByMe()) {
             sql.append(" AND s.account_id IS NOT NULL");
+        }
+        if (query.onlyOwnedByMe()) {
+            sql.append(" AND i.owner_id = ?");
+            params.add(nullable(viewerId));
         }
         if (query.order() == InitiativeListQuery.Sort.SUPPORT) {
             page.after(2).ifPresent(key -> {

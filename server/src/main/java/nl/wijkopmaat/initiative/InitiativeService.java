@@ -121,7 +121,7 @@ public class InitiativeService {
 
     @Transactional
     public Page<InitiativeView> list(InitiativeListQuery query, @Nullable UUID viewer, PageRequest page) {
-        if ((query.onlyMine() || query.onlySupportedByMe()) && viewer == null) {
+        if ((query.onlyMine() || query.onlySupportedByMe() || query.onlyOwnedByMe()) && viewer == null) {
             throw ApiException.unauthorized("problem.unauthorized");
         }
         List<InitiativeQueries.Row> rows = queries.page(query, viewer, page);
