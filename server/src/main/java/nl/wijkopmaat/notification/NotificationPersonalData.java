@@ -50,7 +50,7 @@ class NotificationPersonalData implements PersonalDataContributor {
                         .map(device -> Map.of("token", device.token(), "platform", device.platform(),
                                 "locale", device.locale(), "registeredAt", device.createdAt()))
                         .toList(),
-                "inbox", notifications.findByAccountIdOrderByCreatedAt(accountId).stream()
+                "inbox", notifications.inboxOf(accountId).stream()
                         .map(item -> NotificationView.of(item, texts.render(item, locale)))
                         .toList(),
                 "preferences", preferenceService.of(accountId));

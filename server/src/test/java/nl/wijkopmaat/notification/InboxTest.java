@@ -140,6 +140,6 @@ class InboxTest {
 
         api.delete("/api/v1/me").token(author.accessToken()).send();
         assertThat(devices.findByAccountId(author.id())).isEmpty();
-        assertThat(notifications.findByAccountIdOrderByCreatedAt(author.id())).isEmpty();
+        assertThat(notifications.inboxOf(author.id())).isEmpty();
     }
 }
