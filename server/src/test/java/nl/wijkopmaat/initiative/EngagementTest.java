@@ -176,7 +176,7 @@ class EngagementTest {
         world.status(world.author, changed, "WITHDRAW");
         assertThat(events.of(UUID.fromString(changed))).extracting(InitiativeEvent::kind).containsExactly(
                 InitiativeEvent.Kind.SUBMITTED, InitiativeEvent.Kind.OWNER_ASSIGNED, InitiativeEvent.Kind.CHANGES_REQUESTED,
-                InitiativeEvent.Kind.RESUBMITTED, InitiativeEvent.Kind.WITHDRAWN);
+                InitiativeEvent.Kind.RESUBMITTED, InitiativeEvent.Kind.OWNER_ASSIGNED, InitiativeEvent.Kind.WITHDRAWN);
 
         String rejected = world.inStatus("REJECTED", service);
         assertThat(events.of(UUID.fromString(rejected))).extracting(InitiativeEvent::kind)
