@@ -321,22 +321,13 @@ public class InitiativeService {
         return parties;
     }
 
-    /** The author and the supporters, except the actor. */
-    Set<UUID> concerned(Initiative initiative, @Nullable UUID actor) {
-        Set<UUID> recipients = new LinkedHashSet<>();
-        if (initiative.authorId() != null) {
-            recipients.add(initiative.authorId());
-        }
-        supports.supporters(initiative.id()).forEach(id -> recipients.add(UUID.fromString(id)));
-        if (actor != null) {
-            recipients.remove(actor);
-        }
-        return recipients;
-    }
-
-    void publish(Initiative initiative, InitiativeEvent.Kind kind, @Nullable UUID actor, Instant now) {
-        events.publishEvent(new InitiativeEvent(initiative.id(), kind, actor, initiative.authorId(),
-                concerned(initiative, actor), initiative.title(), now));
+    void publish(Initiative initiative, InitiativeEvent.Kind kind, @Nullable UUID actor, @Nullable UUID commentAuthor,
+                 @Nullable String reason, Instant now) {
+        Set<UUID> supporters = new LinkedHashSet<>();
+        supports.supporters(initiative.id()).forEach(id -> supporters.add(UUID.fromString(id)));
+        events.publishEvent(new InitiativeEvent(initiative.id(), kind, actor, initiative.municipalityId(),
+                initiative.wijkId(), initiative.authorId(), initiative.ownerId(), supporters, initiative.title(),
+                commentAuthor, reason, now));
     }
 
     /**
@@ -347,7 +338,7 @@ public class InitiativeService {
                                 @Nullable String reason, @Nullable String reasonCode, Instant now) {
         StatusChange change = statusChanges.save(new StatusChange(UUID.randomUUID(), before.id(), transition,
                 before.status(), transition.target(), actor, reason, reasonCode, now));
-        publish(after, transition.eventKind(), actor, now);
+        publish(after, transition.eventKind(), actor, null, reason, now);
         return change;
     }
 

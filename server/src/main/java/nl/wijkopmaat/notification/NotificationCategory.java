@@ -2,9 +2,14 @@ package nl.wijkopmaat.notification;
 
 import java.util.Locale;
 
-/** What a notification is about; a person switches push on or off per category. */
+/**
+ * What a notification is about; a person switches push on or off per category. Initiatives to
+ * handle are the work of chairs and officials (submitted, waiting for an owner, owned); my
+ * comments is moderation of what the person wrote.
+ */
 public enum NotificationCategory {
-    MY_INITIATIVES, SUPPORTED_INITIATIVES, DIALOOGTAFELS, VOLUNTEERING, WIJKBUDGET, RIGHT_TO_CHALLENGE, REMINDERS;
+    MY_INITIATIVES, SUPPORTED_INITIATIVES, INITIATIVES_TO_HANDLE, MY_COMMENTS, DIALOOGTAFELS, VOLUNTEERING, WIJKBUDGET,
+    RIGHT_TO_CHALLENGE, REMINDERS;
 
     /** The name of this category's push switch in JSON: {@code MY_INITIATIVES} is {@code myInitiatives}. */
     String property() {

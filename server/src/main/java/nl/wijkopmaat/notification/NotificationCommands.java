@@ -41,6 +41,8 @@ final class NotificationCommands {
     record PushSwitches(
             @NotNull Boolean myInitiatives,
             @NotNull Boolean supportedInitiatives,
+            @NotNull Boolean initiativesToHandle,
+            @NotNull Boolean myComments,
             @NotNull Boolean dialoogtafels,
             @NotNull Boolean volunteering,
             @NotNull Boolean wijkbudget,
@@ -51,6 +53,8 @@ final class NotificationCommands {
             return new PushSwitches(
                     enabled.apply(NotificationCategory.MY_INITIATIVES),
                     enabled.apply(NotificationCategory.SUPPORTED_INITIATIVES),
+                    enabled.apply(NotificationCategory.INITIATIVES_TO_HANDLE),
+                    enabled.apply(NotificationCategory.MY_COMMENTS),
                     enabled.apply(NotificationCategory.DIALOOGTAFELS),
                     enabled.apply(NotificationCategory.VOLUNTEERING),
                     enabled.apply(NotificationCategory.WIJKBUDGET),
@@ -63,6 +67,8 @@ final class NotificationCommands {
             return switch (category) {
                 case MY_INITIATIVES -> myInitiatives;
                 case SUPPORTED_INITIATIVES -> supportedInitiatives;
+                case INITIATIVES_TO_HANDLE -> initiativesToHandle;
+                case MY_COMMENTS -> myComments;
                 case DIALOOGTAFELS -> dialoogtafels;
                 case VOLUNTEERING -> volunteering;
                 case WIJKBUDGET -> wijkbudget;

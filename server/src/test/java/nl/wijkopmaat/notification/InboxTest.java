@@ -137,6 +137,7 @@ class InboxTest {
         assertThat(export.text("/sections/notifications/inbox/0/title")).as("in the person's own language")
                 .isEqualTo("Uw initiatief heeft een behandelaar");
         assertThat(export.text("/sections/notifications/preferences/quietHours/start")).isEqualTo("22:00");
+        assertThat(export.json().at("/sections/notifications/preferences/push/initiativesToHandle").asBoolean()).isTrue();
 
         api.delete("/api/v1/me").token(author.accessToken()).send();
         assertThat(devices.findByAccountId(author.id())).isEmpty();
