@@ -70,7 +70,7 @@ class GeneratedClientTest {
         assertThat(refreshed.getRefreshToken()).as("the refresh token rotates").isNotEqualTo(login.getRefreshToken());
         accessToken.set(refreshed.getAccessToken());
 
-        InitiativePage before = initiatives.listInitiatives(wijk.id(), null, null, null, null, null, null, null, null, null);
+        InitiativePage before = initiatives.listInitiatives(wijk.id(), null, null, null, null, null, null, null, null, null, null);
         assertThat(before.getItems()).isEmpty();
         assertThat(before.getNextCursor()).isNull();
 
@@ -85,7 +85,7 @@ class GeneratedClientTest {
         assertThat(draft.getOwner_JsonNullable().isPresent()).as("owner is sent, as null").isTrue();
         assertThat(draft.getOwner()).isNull();
 
-        InitiativePage mine = initiatives.listInitiatives(wijk.id(), null, null, null, true, null, null, null, null, null);
+        InitiativePage mine = initiatives.listInitiatives(wijk.id(), null, null, null, true, null, null, null, null, null, null);
         assertThat(mine.getItems()).extracting(Initiative::getId).containsExactly(draft.getId());
 
         assertThat(notifications.markAllNotificationsReadWithHttpInfo(null).getStatusCode()).isEqualTo(204);
@@ -100,7 +100,8 @@ class GeneratedClientTest {
     }
 
     private static TokenResponse refresh(AuthenticationApi authentication, String refreshToken) throws ApiException {
-        return authentication.refreshToken(TokenRefreshRequest.GrantTypeEnum.REFRESH_TOKEN.getValue(), refreshToken, null);
+        return authentication.refreshToken(new TokenRefreshRequest()
+                .grantType(TokenRefreshRequest.GrantTypeEnum.REFRESH_TOKEN).refreshToken(refreshToken), null);
     }
 
     private static ApiResponse<Void> logout(AuthenticationApi authentication, String refreshToken) throws ApiException {

@@ -1,5 +1,7 @@
 package nl.wijkopmaat.account;
 
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -26,6 +28,29 @@ interface RoleAssignmentRepository extends CrudRepository<RoleAssignment, UUID> 
     /** The admins of a municipality, locked: removing one of them is decided one at a time. */
     @Query("SELECT * FROM role_assignment WHERE scope_id = :scopeId AND role = 'ADMIN' FOR UPDATE")
     List<RoleAssignment> lockAdmins(UUID scopeId);
+
+    /** An official's assignment with the name of the person, for pages of officials. */
+    @Introspected
+    record OfficialRow(String assignmentId, String accountId, @Nullable String displayName) {
+    }
+
+    /**
+     * The officials of a municipality in the order of the scope index (scope, role and, inside
+     * InnoDB's secondary index, the assignment id), with their names joined in: one statement a page.
+     */
+    @Query("""
+            SELECT r.id AS assignment_id, r.account_id, a.display_name
+            FROM role_assignment r JOIN account a ON a.id = r.account_id
+            WHERE r.scope_id = :scopeId AND r.role = 'OFFICIAL'
+            ORDER BY r.id LIMIT :limit""")
+    List<OfficialRow> firstOfficialsPage(String scopeId, int limit);
+
+    @Query("""
+            SELECT r.id AS assignment_id, r.account_id, a.display_name
+            FROM role_assignment r JOIN account a ON a.id = r.account_id
+            WHERE r.scope_id = :scopeId AND r.role = 'OFFICIAL' AND r.id > :afterId
+            ORDER BY r.id LIMIT :limit""")
+    List<OfficialRow> officialsPageAfter(String scopeId, String afterId, int limit);
 
     @Query("""
             SELECT * FROM role_assignment WHERE scope_id = :scopeId AND role IN ('OFFICIAL', 'ADMIN')

@@ -116,6 +116,24 @@ public class RoleAssignmentService implements Authorizations {
                 a -> view(a, people.get(a.accountId())));
     }
 
+    /**
+     * The officials of a municipality, for its officials and admins who choose an initiative's owner:
+     * ids and names only.
+     */
+    @Transactional
+    Page<Official> officials(UUID actor, UUID municipalityId, PageRequest page) {
+        if (!has(actor, Role.OFFICIAL, municipalityId) && !has(actor, Role.ADMIN, municipalityId)) {
+            throw ApiException.forbidden("problem.forbidden.role");
+        }
+        String municipality = municipalityId.toString();
+        ListScope scope = ListScope.of("officials", municipality);
+        List<RoleAssignmentRepository.OfficialRow> rows = cursors.after(page, scope)
+                .map(key -> assignments.officialsPageAfter(municipality, key.text(0), page.fetchSize()))
+                .orElseGet(() -> assignments.firstOfficialsPage(municipality, page.fetchSize()));
+        return cursors.page(rows, page, scope, row -> List.of(row.assignmentId()),
+                row -> new Official(UUID.fromString(row.accountId()), row.displayName()));
+    }
+
     @Transactional
     public AssignedRole grantStaff(UUID actor, UUID municipalityId, UUID accountId, Role role) {
         requireStaffRole(role);

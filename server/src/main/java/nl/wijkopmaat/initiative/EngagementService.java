@@ -104,7 +104,7 @@ class EngagementService {
         }
         Instant now = clock.instant();
         Comment comment = comments.save(new Comment(UUID.randomUUID(), id, author, body.strip(), now, null, null, null, null));
-        initiativeService.publish(initiative, InitiativeEvent.Kind.COMMENTED, author, now);
+        initiativeService.publish(initiative, InitiativeEvent.Kind.COMMENTED, author, author, null, now);
         return CommentView.of(comment, false, accounts.findByIds(Set.of(author)));
     }
 
@@ -119,15 +119,21 @@ class EngagementService {
         comments.markDeleted(comment.id(), clock.instant());
     }
 
+    /** The writer is told once, when the comment becomes hidden, with the moderator's reason. */
     @Transactional
     CommentView hideComment(UUID id, UUID commentId, UUID moderator, String reason) {
-        Initiative initiative = InitiativeService.requireVisible(initiatives.findById(id).orElse(null), moderator);
+        Initiative initiative = initiativeService.lockVisible(id, moderator);
         if (!isModerator(moderator, initiative)) {
             throw ApiException.forbidden("problem.forbidden.role");
         }
         Comment comment = comments.findByIdAndInitiativeId(commentId, id).filter(found -> found.deletedAt() == null)
                 .orElseThrow(() -> ApiException.notFound("problem.notFound.comment"));
-        Comment hidden = comments.update(comment.hidden(moderator, reason.strip(), clock.instant()));
+        Instant now = clock.instant();
+        Comment hidden = comments.update(comment.hidden(moderator, reason.strip(), now));
+        if (comment.hiddenAt() == null) {
+            initiativeService.publish(initiative, InitiativeEvent.Kind.COMMENT_HIDDEN, moderator, comment.authorId(),
+                    hidden.hiddenReason(), now);
+        }
         Map<UUID, AccountRef> people = accounts.findByIds(hidden.authorId() == null ? Set.of() : Set.of(hidden.authorId()));
         return CommentView.of(hidden, true, people);
     }

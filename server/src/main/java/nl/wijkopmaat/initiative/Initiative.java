@@ -55,6 +55,13 @@ record Initiative(
                 createdAt, now, submittedAt, version);
     }
 
+    /** Back in the queue without an owner or a term, for an official to take. */
+    Initiative withoutOwner(Instant now) {
+        return new Initiative(id, municipalityId, wijkId, buurtId, authorId, title, description, theme, locationText,
+                latitude, longitude, requestedBudgetCents, status, null, null, resultReport, supportCount,
+                createdAt, now, submittedAt, version);
+    }
+
     Initiative completed(String report, Instant now) {
         return new Initiative(id, municipalityId, wijkId, buurtId, authorId, title, description, theme, locationText,
                 latitude, longitude, requestedBudgetCents, InitiativeStatus.COMPLETED, ownerId, answerDueDate, report,

@@ -1,6 +1,7 @@
 package nl.wijkopmaat.initiative;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -15,6 +16,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
+import nl.wijkopmaat.common.i18n.Messages;
 import nl.wijkopmaat.common.idempotency.Idempotent;
 import nl.wijkopmaat.common.paging.Page;
 import nl.wijkopmaat.common.paging.PageRequest;
@@ -36,9 +38,11 @@ import java.util.UUID;
 class InitiativeController {
 
     private final InitiativeService initiatives;
+    private final Messages messages;
 
-    InitiativeController(InitiativeService initiatives) {
+    InitiativeController(InitiativeService initiatives, Messages messages) {
         this.initiatives = initiatives;
+        this.messages = messages;
     }
 
     private static @Nullable UUID viewer(@Nullable Authentication authentication) {
@@ -74,8 +78,8 @@ class InitiativeController {
     @Get("/initiatives/{initiativeId}/status-changes")
     @Secured(SecurityRule.IS_ANONYMOUS)
     Page<StatusChangeView> history(@PathVariable UUID initiativeId, @Valid @RequestBean PageRequest page,
-                                   @Nullable Authentication authentication) {
-        return initiatives.history(initiativeId, viewer(authentication), page);
+                                   HttpRequest<?> request, @Nullable Authentication authentication) {
+        return initiatives.history(initiativeId, viewer(authentication), page, messages.locale(request));
     }
 
     @Post("/initiatives/{initiativeId}/status-changes")

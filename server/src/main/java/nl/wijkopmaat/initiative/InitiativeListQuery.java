@@ -3,6 +3,7 @@ package nl.wijkopmaat.initiative;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.QueryValue;
+import jakarta.validation.constraints.Pattern;
 import nl.wijkopmaat.common.Theme;
 
 import java.util.UUID;
@@ -16,7 +17,11 @@ record InitiativeListQuery(
         @QueryValue @Nullable Theme theme,
         @QueryValue @Nullable Boolean mine,
         @QueryValue @Nullable Boolean supportedByMe,
+        @QueryValue @Nullable @Pattern(regexp = OWNER_ME) String owner,
         @QueryValue @Nullable Sort sort) {
+
+    /** The one value of {@code owner}: the initiatives the caller answers as their owner. */
+    static final String OWNER_ME = "me";
 
     enum Sort { NEWEST, SUPPORT }
 
@@ -30,5 +35,9 @@ record InitiativeListQuery(
 
     boolean onlySupportedByMe() {
         return Boolean.TRUE.equals(supportedByMe);
+    }
+
+    boolean onlyOwnedByMe() {
+        return OWNER_ME.equals(owner);
     }
 }

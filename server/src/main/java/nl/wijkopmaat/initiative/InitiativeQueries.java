@@ -19,7 +19,7 @@ import java.util.UUID;
  * The initiative list: any combination of filters, newest first (order of arrival) or most supported
  * first, keyset pagination, and whether the
  * viewer supports each row, in one statement per page. Each filter column leads an index
- * (see V2__initiatives.sql).
+ * (see V2__initiatives.sql and V5__initiative_owner_index.sql).
  */
 @Singleton
 class InitiativeQueries {
@@ -65,6 +65,10 @@ class InitiativeQueries {
         if (query.onlySupportedByMe()) {
             sql.append(" AND s.account_id IS NOT NULL");
         }
+        if (query.onlyOwnedByMe()) {
+            sql.append(" AND i.owner_id = ?");
+            params.add(nullable(viewerId));
+        }
         if (query.order() == InitiativeListQuery.Sort.SUPPORT) {
             after.ifPresent(key -> {
                 // Spelled out so that the index (…, support_count, id) is scanned from this bound.
@@ -98,7 +102,7 @@ class InitiativeQueries {
     /** The list a cursor belongs to: its filters and order, and the viewer, who may see own drafts. */
     static ListScope scope(InitiativeListQuery query, @Nullable UUID viewer) {
         return ListScope.of("initiatives", query.wijk(), query.buurt(), query.status(), query.theme(), query.onlyMine(),
-                query.onlySupportedByMe(), query.order(), viewer);
+                query.onlySupportedByMe(), query.onlyOwnedByMe(), query.order(), viewer);
     }
 
     static List<?> sortKey(Row row, InitiativeListQuery query) {

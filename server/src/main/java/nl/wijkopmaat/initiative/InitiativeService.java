@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import nl.wijkopmaat.account.AccountRef;
 import nl.wijkopmaat.account.AccountService;
 import nl.wijkopmaat.common.error.ApiException;
+import nl.wijkopmaat.common.i18n.Messages;
 import nl.wijkopmaat.common.paging.Page;
 import nl.wijkopmaat.common.paging.Cursors;
 import nl.wijkopmaat.common.paging.ListScope;
@@ -32,6 +33,7 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -48,6 +50,8 @@ import java.util.stream.Stream;
 public class InitiativeService {
 
     static final ZoneId MUNICIPAL_TIME = ZoneId.of("Europe/Amsterdam");
+    /** Why the system gave a resubmitted initiative back to its owner, in the reader's language. */
+    static final String REASON_OWNER_KEPT = "initiative.reason.ownerKeptOnResubmission";
 
     private final InitiativeRepository initiatives;
     private final StatusChangeRepository statusChanges;
@@ -59,13 +63,15 @@ public class InitiativeService {
     private final Authorizations authorizations;
     private final ApplicationEventPublisher<InitiativeEvent> events;
     private final Cursors cursors;
+    private final Messages messages;
     private final Clock clock;
     private final int answerWorkingDays;
 
     InitiativeService(InitiativeRepository initiatives, StatusChangeRepository statusChanges, ReviewRepository reviews,
                       SupportRepository supports, InitiativeQueries queries, GeographyService geography,
                       AccountService accounts, Authorizations authorizations,
-                      ApplicationEventPublisher<InitiativeEvent> events, Cursors cursors, Clock clock,
+                      ApplicationEventPublisher<InitiativeEvent> events, Cursors cursors, Messages messages,
+                      Clock clock,
                       @Value("${wijkopmaat.initiatives.answer-working-days}") int answerWorkingDays) {
         this.initiatives = initiatives;
         this.statusChanges = statusChanges;
@@ -77,6 +83,7 @@ public class InitiativeService {
         this.authorizations = authorizations;
         this.events = events;
         this.cursors = cursors;
+        this.messages = messages;
         this.clock = clock;
         this.answerWorkingDays = answerWorkingDays;
     }
@@ -125,7 +132,7 @@ public class InitiativeService {
 
     @Transactional
     public Page<InitiativeView> list(InitiativeListQuery query, @Nullable UUID viewer, PageRequest page) {
-        if ((query.onlyMine() || query.onlySupportedByMe()) && viewer == null) {
+        if ((query.onlyMine() || query.onlySupportedByMe() || query.onlyOwnedByMe()) && viewer == null) {
             throw ApiException.unauthorized("problem.unauthorized");
         }
         ListScope scope = InitiativeQueries.scope(query, viewer);
@@ -158,9 +165,30 @@ public class InitiativeService {
         Initiative changed = transition == InitiativeTransition.COMPLETE
                 ? initiative.completed(request.resultReport().strip(), now)
                 : initiative.withStatus(target, now);
-        initiatives.update(changed);
-        StatusChange change = record(initiative, transition, actor, request.reason(), now);
-        return StatusChangeView.of(change, accounts.findByIds(Set.of(actor)));
+        boolean resubmitted = transition == InitiativeTransition.RESUBMIT;
+        boolean ownerStays = resubmitted && initiative.ownerId() != null
+                && authorizations.has(initiative.ownerId(), Role.OFFICIAL, initiative.municipalityId());
+        if (resubmitted && !ownerStays) {
+            // The owner is no official here any more: it waits, without owner or term, for an official.
+            changed = changed.withoutOwner(now);
+        }
+        changed = initiatives.update(changed);
+        StatusChange change = record(initiative, changed, transition, actor, request.reason(), null, now);
+        if (ownerStays) {
+            returnToOwner(changed, now);
+        }
+        return StatusChangeView.of(change, accounts.findByIds(Set.of(actor)), change.reason());
+    }
+
+    /**
+     * A resubmitted initiative goes back to its owner as a step of its own, taken by the system,
+     * with a new answer term from today: the owner does not have to take it again before answering.
+     */
+    private void returnToOwner(Initiative resubmitted, Instant now) {
+        InitiativeStatus target = InitiativeTransition.ASSIGN_OWNER.from(resubmitted.status());
+        LocalDate due = WorkingDays.after(LocalDate.ofInstant(now, MUNICIPAL_TIME), answerWorkingDays);
+        Initiative returned = initiatives.update(resubmitted.withOwner(resubmitted.ownerId(), due, target, now));
+        record(resubmitted, returned, InitiativeTransition.ASSIGN_OWNER, null, null, REASON_OWNER_KEPT, now);
     }
 
     /** An official of the municipality becomes the owner and the answer term starts. */
@@ -180,7 +208,7 @@ public class InitiativeService {
         LocalDate due = reassignment ? initiative.answerDueDate()
                 : WorkingDays.after(LocalDate.ofInstant(now, MUNICIPAL_TIME), answerWorkingDays);
         Initiative changed = initiatives.update(initiative.withOwner(ownerId, due, InitiativeStatus.IN_REVIEW, now));
-        record(initiative, InitiativeTransition.ASSIGN_OWNER, actor, null, now);
+        record(initiative, changed, InitiativeTransition.ASSIGN_OWNER, actor, null, null, now);
         return view(changed, actor);
     }
 
@@ -199,9 +227,9 @@ public class InitiativeService {
         }
         transition.requireParty(partiesOf(actor, initiative));
         Instant now = clock.instant();
-        initiatives.update(initiative.withStatus(target, now));
+        Initiative changed = initiatives.update(initiative.withStatus(target, now));
         Review review = reviews.save(new Review(UUID.randomUUID(), id, actor, decision, reason, now));
-        record(initiative, transition, actor, reason, now);
+        record(initiative, changed, transition, actor, reason, null, now);
         return ReviewView.of(review, accounts.findByIds(Set.of(actor)));
     }
 
@@ -213,12 +241,13 @@ public class InitiativeService {
         InitiativeStatus target = InitiativeTransition.FUND.from(initiative.status());
         InitiativeTransition.FUND.requireParty(partiesOf(actor, initiative));
         Instant now = clock.instant();
-        initiatives.update(initiative.withStatus(target, now));
-        record(initiative, InitiativeTransition.FUND, actor, null, now);
+        Initiative changed = initiatives.update(initiative.withStatus(target, now));
+        record(initiative, changed, InitiativeTransition.FUND, actor, null, null, now);
     }
 
+    /** Reasons the system gave are in {@code locale}, the reader's language. */
     @Transactional
-    public Page<StatusChangeView> history(UUID id, @Nullable UUID viewer, PageRequest page) {
+    public Page<StatusChangeView> history(UUID id, @Nullable UUID viewer, PageRequest page, Locale locale) {
         requireVisible(initiatives.findById(id).orElse(null), viewer);
         ListScope scope = ListScope.of("status-changes", id);
         List<StatusChange> rows = cursors.after(page, scope)
@@ -226,7 +255,8 @@ public class InitiativeService {
                 .orElseGet(() -> statusChanges.firstPage(id, page.fetchSize()));
         Map<UUID, AccountRef> people = accounts.findByIds(rows.stream().map(StatusChange::actorId)
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
-        return cursors.page(rows, page, scope, c -> List.of(c.id()), c -> StatusChangeView.of(c, people));
+        return cursors.page(rows, page, scope, c -> List.of(c.id()), c -> StatusChangeView.of(c, people,
+                c.reasonCode() == null ? c.reason() : messages.get(c.reasonCode(), locale)));
     }
 
     @Transactional
@@ -296,30 +326,24 @@ public class InitiativeService {
         return parties;
     }
 
-    /** The author and the supporters, except the actor. */
-    Set<UUID> concerned(Initiative initiative, @Nullable UUID actor) {
-        Set<UUID> recipients = new LinkedHashSet<>();
-        if (initiative.authorId() != null) {
-            recipients.add(initiative.authorId());
-        }
-        supports.supporters(initiative.id()).forEach(id -> recipients.add(UUID.fromString(id)));
-        if (actor != null) {
-            recipients.remove(actor);
-        }
-        return recipients;
+    void publish(Initiative initiative, InitiativeEvent.Kind kind, @Nullable UUID actor, @Nullable UUID commentAuthor,
+                 @Nullable String reason, Instant now) {
+        Set<UUID> supporters = new LinkedHashSet<>();
+        supports.supporters(initiative.id()).forEach(id -> supporters.add(UUID.fromString(id)));
+        events.publishEvent(new InitiativeEvent(initiative.id(), kind, actor, initiative.municipalityId(),
+                initiative.wijkId(), initiative.authorId(), initiative.ownerId(), supporters, initiative.title(),
+                commentAuthor, reason, now));
     }
 
-    void publish(Initiative initiative, InitiativeEvent.Kind kind, @Nullable UUID actor, Instant now) {
-        events.publishEvent(new InitiativeEvent(initiative.id(), kind, actor, initiative.authorId(),
-                concerned(initiative, actor), initiative.title(), now));
-    }
-
-    /** Every transition leaves a line in the history and tells the people concerned. */
-    private StatusChange record(Initiative before, InitiativeTransition transition, UUID actor,
-                                @Nullable String reason, Instant now) {
+    /**
+     * Every transition leaves a line in the history and tells the people concerned about the
+     * initiative as it is after the step. A null actor is the system.
+     */
+    private StatusChange record(Initiative before, Initiative after, InitiativeTransition transition, @Nullable UUID actor,
+                                @Nullable String reason, @Nullable String reasonCode, Instant now) {
         StatusChange change = statusChanges.save(new StatusChange(UUID.randomUUID(), before.id(), transition,
-                before.status(), transition.target(), actor, reason, now));
-        publish(before, transition.eventKind(), actor, now);
+                before.status(), transition.target(), actor, reason, reasonCode, now));
+        publish(after, transition.eventKind(), actor, null, reason, now);
         return change;
     }
 

@@ -49,9 +49,10 @@ final class InitiativeViews {
     record StatusChangeView(UUID id, InitiativeTransition action, InitiativeStatus fromStatus,
                             InitiativeStatus toStatus, @Nullable PersonRef actor, @Nullable String reason, Instant changedAt) {
 
-        static StatusChangeView of(StatusChange change, Map<UUID, AccountRef> people) {
+        /** {@code reason} as the reader reads it: the person's words, or the system's explanation in their language. */
+        static StatusChangeView of(StatusChange change, Map<UUID, AccountRef> people, @Nullable String reason) {
             return new StatusChangeView(change.id(), change.action(), change.fromStatus(), change.toStatus(),
-                    PersonRef.of(change.actorId(), people), change.reason(), change.changedAt());
+                    PersonRef.of(change.actorId(), people), reason, change.changedAt());
         }
     }
 

@@ -7,7 +7,12 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.util.UUID;
 
+/**
+ * One step in an initiative's history. A step the system took has no actor and explains itself with
+ * {@code reasonCode}, a message rendered in the reader's language; a person's reason is {@code reason}.
+ */
 @MappedEntity("initiative_status_change")
 record StatusChange(@Id UUID id, UUID initiativeId, InitiativeTransition action, InitiativeStatus fromStatus,
-                    InitiativeStatus toStatus, @Nullable UUID actorId, @Nullable String reason, Instant changedAt) {
+                    InitiativeStatus toStatus, @Nullable UUID actorId, @Nullable String reason,
+                    @Nullable String reasonCode, Instant changedAt) {
 }

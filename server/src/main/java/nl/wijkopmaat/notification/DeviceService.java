@@ -8,7 +8,6 @@ import nl.wijkopmaat.notification.NotificationCommands.DeviceRegistration;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -26,32 +25,29 @@ class DeviceService {
         this.clock = clock;
     }
 
-    /** Returns the device and whether it is new to this account. */
+    /**
+     * Returns the device and whether it is new to this account. Idempotent, also when the same
+     * registration arrives several times at once: one request creates the device, the others find it.
+     * A token that moves becomes a new device (a new id), so pushes still queued for the previous
+     * account's device are never delivered to it.
+     */
     @Transactional
     Registered register(UUID accountId, DeviceRegistration registration) {
         Instant now = clock.instant();
         String locale = registration.locale() == null ? "nl" : registration.locale();
-        Optional<Device> existing = devices.findByTokenHashForUpdate(Hashing.sha256Hex(registration.token()));
-        if (existing.isPresent() && existing.get().accountId().equals(accountId)) {
-            Device device = existing.get();
-            Device updated = devices.update(new Device(device.id(), accountId, device.token(), device.tokenHash(),
-                    registration.platform(), locale, registration.appVersion(), device.createdAt(), now));
-            return new Registered(updated, false);
-        }
-        // A token that moves becomes a new device: pushes still queued for the previous account's
-        // device are never delivered to the new one.
-        existing.ifPresent(devices::delete);
-        Device device = devices.save(new Device(UUID.randomUUID(), accountId, registration.token(),
-                Hashing.sha256Hex(registration.token()), registration.platform(), locale, registration.appVersion(), now, now));
-        return new Registered(device, true);
+        String tokenHash = Hashing.sha256Hex(registration.token());
+        UUID candidateId = UUID.randomUUID();
+        devices.upsert(candidateId, accountId, registration.token(), tokenHash, registration.platform().name(), locale,
+                registration.appVersion(), now);
+        Device device = devices.findByTokenHashForUpdate(tokenHash).orElseThrow();
+        return new Registered(device, device.id().equals(candidateId));
     }
 
     @Transactional
-    void remove(UUID accountId, String token) {
-        Device device = devices.findByTokenHashForUpdate(Hashing.sha256Hex(token))
-                .filter(found -> found.accountId().equals(accountId))
-                .orElseThrow(() -> ApiException.notFound("problem.notFound.device"));
-        devices.delete(device);
+    void remove(UUID accountId, UUID deviceId) {
+        if (devices.deleteOwn(deviceId, accountId) == 0) {
+            throw ApiException.notFound("problem.notFound.device");
+        }
     }
 
     record Registered(Device device, boolean created) {

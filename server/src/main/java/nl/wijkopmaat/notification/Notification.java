@@ -7,8 +7,13 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An inbox item, its texts already in the recipient's language. */
+/**
+ * An inbox item. Its texts are a message code with arguments (JSON), rendered when read; items
+ * stored before that carry their rendered title and body instead.
+ */
 @MappedEntity("notification")
-record Notification(@Id UUID id, UUID accountId, NotificationCategory category, String kind, String title, String body,
-                    String resourceType, UUID resourceId, Instant createdAt, @Nullable Instant readAt) {
+record Notification(@Id UUID id, UUID accountId, NotificationCategory category, String kind,
+                    @Nullable String messageKey, @Nullable String messageArgs, @Nullable String title,
+                    @Nullable String body, String resourceType, UUID resourceId, Instant createdAt,
+                    @Nullable Instant readAt) {
 }

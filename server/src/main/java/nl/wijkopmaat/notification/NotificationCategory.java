@@ -1,6 +1,22 @@
 package nl.wijkopmaat.notification;
 
-/** What a notification is about; a person switches push on or off per category. */
+import java.util.Locale;
+
+/**
+ * What a notification is about; a person switches push on or off per category. Initiatives to
+ * handle are the work of chairs and officials (submitted, waiting for an owner, owned); my
+ * comments is moderation of what the person wrote.
+ */
 public enum NotificationCategory {
-    MY_INITIATIVES, SUPPORTED_INITIATIVES, DIALOOGTAFELS, VOLUNTEERING, WIJKBUDGET, RIGHT_TO_CHALLENGE, REMINDERS
+    MY_INITIATIVES, SUPPORTED_INITIATIVES, INITIATIVES_TO_HANDLE, MY_COMMENTS, DIALOOGTAFELS, VOLUNTEERING, WIJKBUDGET,
+    RIGHT_TO_CHALLENGE, REMINDERS;
+
+    /** The name of this category's push switch in JSON: {@code MY_INITIATIVES} is {@code myInitiatives}. */
+    String property() {
+        StringBuilder camel = new StringBuilder();
+        for (String word : name().toLowerCase(Locale.ROOT).split("_")) {
+            camel.append(camel.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+        }
+        return camel.toString();
+    }
 }

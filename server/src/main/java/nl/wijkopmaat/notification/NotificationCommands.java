@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import java.util.Map;
+import java.util.function.Function;
 
 final class NotificationCommands {
 
@@ -27,9 +27,55 @@ final class NotificationCommands {
 
     /** Push per category and quiet hours ({@code HH:mm}, Amsterdam time; equal times mean none). */
     @Serdeable
-    record Preferences(
-            @NotNull Map<NotificationCategory, @NotNull Boolean> push,
-            @NotNull @Valid QuietHoursSetting quietHours) {
+    record Preferences(@NotNull @Valid PushSwitches push, @NotNull @Valid QuietHoursSetting quietHours) {
+    }
+
+    /**
+     * Push on or off, one switch per {@link NotificationCategory}, named after it in camelCase
+     * ({@link NotificationCategory#property()}): properties that generate plain getters in client
+     * code, where a map keyed by the enum's names does not. Read strictly, see
+     * {@link PushSwitchesDeserializer}.
+     */
+    @Serdeable.Serializable
+    @Serdeable.Deserializable(using = PushSwitchesDeserializer.class)
+    record PushSwitches(
+            @NotNull Boolean myInitiatives,
+            @NotNull Boolean supportedInitiatives,
+            @NotNull Boolean initiativesToHandle,
+            @NotNull Boolean myComments,
+            @NotNull Boolean dialoogtafels,
+            @NotNull Boolean volunteering,
+            @NotNull Boolean wijkbudget,
+            @NotNull Boolean rightToChallenge,
+            @NotNull Boolean reminders) {
+
+        static PushSwitches of(Function<NotificationCategory, Boolean> enabled) {
+            return new PushSwitches(
+                    enabled.apply(NotificationCategory.MY_INITIATIVES),
+                    enabled.apply(NotificationCategory.SUPPORTED_INITIATIVES),
+                    enabled.apply(NotificationCategory.INITIATIVES_TO_HANDLE),
+                    enabled.apply(NotificationCategory.MY_COMMENTS),
+                    enabled.apply(NotificationCategory.DIALOOGTAFELS),
+                    enabled.apply(NotificationCategory.VOLUNTEERING),
+                    enabled.apply(NotificationCategory.WIJKBUDGET),
+                    enabled.apply(NotificationCategory.RIGHT_TO_CHALLENGE),
+                    enabled.apply(NotificationCategory.REMINDERS));
+        }
+
+        /** Exhaustive: a new category does not compile until it has its switch. */
+        boolean enabled(NotificationCategory category) {
+            return switch (category) {
+                case MY_INITIATIVES -> myInitiatives;
+                case SUPPORTED_INITIATIVES -> supportedInitiatives;
+                case INITIATIVES_TO_HANDLE -> initiativesToHandle;
+                case MY_COMMENTS -> myComments;
+                case DIALOOGTAFELS -> dialoogtafels;
+                case VOLUNTEERING -> volunteering;
+                case WIJKBUDGET -> wijkbudget;
+                case RIGHT_TO_CHALLENGE -> rightToChallenge;
+                case REMINDERS -> reminders;
+            };
+        }
     }
 
     @Serdeable

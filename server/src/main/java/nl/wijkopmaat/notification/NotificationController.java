@@ -1,5 +1,6 @@
 package nl.wijkopmaat.notification;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -15,6 +16,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
+import nl.wijkopmaat.common.i18n.Messages;
 import nl.wijkopmaat.common.paging.PageRequest;
 import nl.wijkopmaat.common.security.Callers;
 import nl.wijkopmaat.notification.NotificationCommands.DeviceRegistration;
@@ -30,11 +32,14 @@ class NotificationController {
     private final NotificationService notifications;
     private final DeviceService devices;
     private final PreferenceService preferences;
+    private final Messages messages;
 
-    NotificationController(NotificationService notifications, DeviceService devices, PreferenceService preferences) {
+    NotificationController(NotificationService notifications, DeviceService devices, PreferenceService preferences,
+                           Messages messages) {
         this.notifications = notifications;
         this.devices = devices;
         this.preferences = preferences;
+        this.messages = messages;
     }
 
     /** 201 for a device new to this account (also a token moved here), 200 when it was registered already. */
@@ -46,20 +51,21 @@ class NotificationController {
                 : HttpResponse.ok(view);
     }
 
-    @Delete("/devices/{token}")
+    @Delete("/devices/{deviceId}")
     @Status(HttpStatus.NO_CONTENT)
-    void removeDevice(@PathVariable String token, Authentication authentication) {
-        devices.remove(Callers.accountId(authentication), token);
+    void removeDevice(@PathVariable UUID deviceId, Authentication authentication) {
+        devices.remove(Callers.accountId(authentication), deviceId);
     }
 
+    /** Texts in the language the request asks for, as problem details are. */
     @Get("/notifications")
-    Inbox inbox(@Valid @RequestBean PageRequest page, Authentication authentication) {
-        return notifications.inbox(Callers.accountId(authentication), page);
+    Inbox inbox(@Valid @RequestBean PageRequest page, HttpRequest<?> request, Authentication authentication) {
+        return notifications.inbox(Callers.accountId(authentication), page, messages.locale(request));
     }
 
     @Put("/notifications/{notificationId}/read")
-    NotificationView markRead(@PathVariable UUID notificationId, Authentication authentication) {
-        return notifications.markRead(Callers.accountId(authentication), notificationId);
+    NotificationView markRead(@PathVariable UUID notificationId, HttpRequest<?> request, Authentication authentication) {
+        return notifications.markRead(Callers.accountId(authentication), notificationId, messages.locale(request));
     }
 
     /** Marks the whole inbox as read. */

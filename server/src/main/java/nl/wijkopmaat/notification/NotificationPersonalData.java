@@ -1,9 +1,14 @@
 package nl.wijkopmaat.notification;
 
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
+import nl.wijkopmaat.account.AccountService;
+import nl.wijkopmaat.common.i18n.Messages;
 import nl.wijkopmaat.common.privacy.PersonalDataContributor;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Devices, inbox and preferences: in the export, and gone on erasure. */
@@ -15,14 +20,20 @@ class NotificationPersonalData implements PersonalDataContributor {
     private final PushJobRepository pushJobs;
     private final PreferenceRepository preferences;
     private final PreferenceService preferenceService;
+    private final NotificationTexts texts;
+    /** Lazily: the account service collects every contributor, this one included. */
+    private final Provider<AccountService> accounts;
 
     NotificationPersonalData(DeviceRepository devices, NotificationRepository notifications, PushJobRepository pushJobs,
-                             PreferenceRepository preferences, PreferenceService preferenceService) {
+                             PreferenceRepository preferences, PreferenceService preferenceService,
+                             NotificationTexts texts, Provider<AccountService> accounts) {
         this.devices = devices;
         this.notifications = notifications;
         this.pushJobs = pushJobs;
         this.preferences = preferences;
         this.preferenceService = preferenceService;
+        this.texts = texts;
+        this.accounts = accounts;
     }
 
     @Override
@@ -30,14 +41,18 @@ class NotificationPersonalData implements PersonalDataContributor {
         return "notifications";
     }
 
+    /** The inbox texts in the person's own language. */
     @Override
     public Object export(UUID accountId) {
+        Locale locale = accounts.get().localesOf(Set.of(accountId)).getOrDefault(accountId, Messages.DUTCH);
         return Map.of(
                 "devices", devices.findByAccountId(accountId).stream()
                         .map(device -> Map.of("token", device.token(), "platform", device.platform(),
                                 "locale", device.locale(), "registeredAt", device.createdAt()))
                         .toList(),
-                "inbox", notifications.findByAccountIdOrderByCreatedAt(accountId).stream().map(NotificationView::of).toList(),
+                "inbox", notifications.inboxOf(accountId).stream()
+                        .map(item -> NotificationView.of(item, texts.render(item, locale)))
+                        .toList(),
                 "preferences", preferenceService.of(accountId));
     }
 

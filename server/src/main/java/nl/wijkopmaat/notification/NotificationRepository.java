@@ -32,7 +32,9 @@ interface NotificationRepository extends CrudRepository<Notification, UUID> {
     @Query("UPDATE notification SET read_at = :now WHERE account_id = :accountId AND read_at IS NULL")
     int markAllRead(UUID accountId, Instant now);
 
-    List<Notification> findByAccountIdOrderByCreatedAt(UUID accountId);
+    /** The whole inbox in order of arrival (times alone may tie). */
+    @Query("SELECT * FROM notification WHERE account_id = :accountId ORDER BY seq")
+    List<Notification> inboxOf(UUID accountId);
 
     void deleteByAccountId(UUID accountId);
 }

@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import nl.wijkopmaat.account.AccountService;
 import nl.wijkopmaat.common.error.ApiException;
-import nl.wijkopmaat.common.i18n.Messages;
 import nl.wijkopmaat.common.paging.Page;
 import nl.wijkopmaat.common.paging.Cursors;
 import nl.wijkopmaat.common.paging.ListScope;
@@ -35,27 +34,28 @@ public class NotificationService {
     private final PreferenceRepository preferences;
     private final AccountService accounts;
     private final PushGateway gateway;
-    private final Messages messages;
+    private final NotificationTexts texts;
     private final Cursors cursors;
     private final Clock clock;
 
     NotificationService(NotificationRepository notifications, DeviceRepository devices, PushJobRepository pushJobs,
                         PreferenceRepository preferences, AccountService accounts, PushGateway gateway,
-                        Messages messages, Cursors cursors, Clock clock) {
+                        NotificationTexts texts, Cursors cursors, Clock clock) {
         this.notifications = notifications;
         this.devices = devices;
         this.pushJobs = pushJobs;
         this.preferences = preferences;
         this.accounts = accounts;
         this.gateway = gateway;
-        this.messages = messages;
+        this.texts = texts;
         this.cursors = cursors;
         this.clock = clock;
     }
 
     /**
-     * Stores an inbox item per notice, in the recipient's language, and a push job per device of
-     * each recipient who wants pushes of that category, delayed until their quiet hours end.
+     * Stores an inbox item per notice, with its message code and arguments (its texts are rendered
+     * when read), and a push job per device of each recipient who wants pushes of that category,
+     * delayed until their quiet hours end.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void notify(Collection<Notice> notices) {
@@ -72,18 +72,17 @@ public class NotificationService {
             return;
         }
         Set<UUID> recipients = notices.stream().map(Notice::recipient).collect(Collectors.toSet());
-        Map<UUID, Locale> locales = accounts.localesOf(recipients);
+        // Erased accounts have no language: they are left out.
+        Set<UUID> active = accounts.localesOf(recipients).keySet();
         Instant now = clock.instant();
         List<Notification> items = new ArrayList<>();
         for (Notice notice : notices) {
-            Locale locale = locales.get(notice.recipient());
-            if (locale == null) {
+            if (!active.contains(notice.recipient())) {
                 continue;
             }
             items.add(new Notification(UUID.randomUUID(), notice.recipient(), notice.category(), notice.kind(),
-                    messages.get("notification." + notice.kind() + ".title", locale, notice.args()),
-                    messages.get("notification." + notice.kind() + ".body", locale, notice.args()),
-                    notice.resourceType(), notice.resourceId(), now, null));
+                    notice.message(), texts.encode(notice.args()), null, null, notice.resourceType(),
+                    notice.resourceId(), now, null));
         }
         notifications.saveAll(items);
         if (gateway.enabled()) {
@@ -119,22 +118,25 @@ public class NotificationService {
         return jobs;
     }
 
+    /** A page of the inbox, its texts in {@code locale}: the language of the reader, not of the moment it was sent. */
     @Transactional
-    Inbox inbox(UUID accountId, PageRequest page) {
+    Inbox inbox(UUID accountId, PageRequest page, Locale locale) {
         ListScope scope = ListScope.of("inbox", accountId);
         List<Notification> rows = cursors.after(page, scope)
                 .map(key -> notifications.pageAfter(accountId, key.text(0), page.fetchSize()))
                 .orElseGet(() -> notifications.firstPage(accountId, page.fetchSize()));
-        Page<NotificationView> items = cursors.page(rows, page, scope, n -> List.of(n.id()), NotificationView::of);
+        Page<NotificationView> items = cursors.page(rows, page, scope, n -> List.of(n.id()),
+                n -> NotificationView.of(n, texts.render(n, locale)));
         return new Inbox(items.items(), items.nextCursor(), notifications.countByAccountIdAndReadAtIsNull(accountId));
     }
 
     @Transactional
-    NotificationView markRead(UUID accountId, UUID notificationId) {
+    NotificationView markRead(UUID accountId, UUID notificationId, Locale locale) {
         Notification notification = notifications.findByIdAndAccountId(notificationId, accountId)
                 .orElseThrow(() -> ApiException.notFound("problem.notFound.notification"));
         notifications.markRead(notificationId, clock.instant());
-        return NotificationView.of(notifications.findById(notification.id()).orElseThrow());
+        Notification read = notifications.findById(notification.id()).orElseThrow();
+        return NotificationView.of(read, texts.render(read, locale));
     }
 
     @Transactional

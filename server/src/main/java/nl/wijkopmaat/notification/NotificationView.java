@@ -10,8 +10,8 @@ import java.util.UUID;
 record NotificationView(UUID id, NotificationCategory category, String kind, String title, String body,
                         String resourceType, UUID resourceId, Instant createdAt, @Nullable Instant readAt) {
 
-    static NotificationView of(Notification n) {
-        return new NotificationView(n.id(), n.category(), n.kind(), n.title(), n.body(), n.resourceType(), n.resourceId(),
-                n.createdAt(), n.readAt());
+    static NotificationView of(Notification n, NotificationTexts.Texts texts) {
+        return new NotificationView(n.id(), n.category(), n.kind(), texts.title(), texts.body(), n.resourceType(),
+                n.resourceId(), n.createdAt(), n.readAt());
     }
 }

@@ -3,6 +3,7 @@ package nl.wijkopmaat.notification;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import nl.wijkopmaat.notification.NotificationTexts.Texts;
 import nl.wijkopmaat.notification.PushGateway.Message;
 import nl.wijkopmaat.notification.PushJobRepository.Outgoing;
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.sql.SQLTransactionRollbackException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -26,11 +28,13 @@ class PushDispatcher {
 
     private final PushOutbox outbox;
     private final PushGateway gateway;
+    private final NotificationTexts texts;
     private final String instance = "dispatcher-" + UUID.randomUUID();
 
-    PushDispatcher(PushOutbox outbox, PushGateway gateway) {
+    PushDispatcher(PushOutbox outbox, PushGateway gateway, NotificationTexts texts) {
         this.outbox = outbox;
         this.gateway = gateway;
+        this.texts = texts;
     }
 
     @Scheduled(fixedDelay = "${wijkopmaat.push.poll-interval}", initialDelay = "${wijkopmaat.push.poll-interval}")
@@ -70,13 +74,18 @@ class PushDispatcher {
             }
         }
         if (!sendable.isEmpty()) {
-            List<Message> messages = sendable.stream()
-                    .map(job -> new Message(job.token(), job.title(), job.body(), job.notificationId(), job.kind(),
-                            job.resourceType(), job.resourceId()))
-                    .toList();
+            List<Message> messages = sendable.stream().map(this::message).toList();
             record(sendable, gateway.send(messages));
         }
         return claimed.size();
+    }
+
+    /** In the language of the device, which may differ from the one the person reads the inbox in. */
+    private Message message(Outgoing job) {
+        Texts rendered = texts.render(job.messageKey(), job.messageArgs(), job.title(), job.body(),
+                Locale.forLanguageTag(job.locale()));
+        return new Message(job.token(), rendered.title(), rendered.body(), job.notificationId(), job.kind(),
+                job.resourceType(), job.resourceId());
     }
 
     /** A claim that collides with another dispatcher's in the database is simply tried again. */

@@ -15,10 +15,14 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface PushJobRepository extends CrudRepository<PushJob, UUID> {
 
-    /** A claimed job with what its message needs, read in one statement per batch. */
+    /**
+     * A claimed job with what its message needs, read in one statement per batch: the texts as
+     * message code and arguments, rendered in the device's language when sent.
+     */
     @Introspected
-    record Outgoing(String jobId, int attempts, String accountId, @Nullable String token, String notificationId,
-                    String kind, String title, String body, String resourceType, String resourceId) {
+    record Outgoing(String jobId, int attempts, String accountId, @Nullable String token, @Nullable String locale,
+                    String notificationId, String kind, @Nullable String messageKey, @Nullable String messageArgs,
+                    @Nullable String title, @Nullable String body, String resourceType, String resourceId) {
     }
 
     /**
@@ -44,8 +48,8 @@ interface PushJobRepository extends CrudRepository<PushJob, UUID> {
     void claim(Collection<String> ids, String instance, Instant leaseUntil);
 
     @Query("""
-            SELECT j.id AS job_id, j.attempts, n.account_id, d.token, n.id AS notification_id, n.kind, n.title, n.body,
-                   n.resource_type, n.resource_id
+            SELECT j.id AS job_id, j.attempts, n.account_id, d.token, d.locale, n.id AS notification_id, n.kind,
+                   n.message_key, n.message_args, n.title, n.body, n.resource_type, n.resource_id
             FROM push_job j JOIN notification n ON n.id = j.notification_id
             LEFT JOIN device d ON d.id = j.device_id AND d.account_id = n.account_id
             WHERE j.id IN (:ids)""")

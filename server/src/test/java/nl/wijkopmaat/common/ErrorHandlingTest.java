@@ -3,9 +3,13 @@ package nl.wijkopmaat.common;
 import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import nl.wijkopmaat.common.security.Role;
+import nl.wijkopmaat.geography.GeographyViews.MunicipalityView;
+import nl.wijkopmaat.geography.GeographyViews.WijkDetail;
 import nl.wijkopmaat.support.Api;
 import nl.wijkopmaat.support.ApiResponse;
 import nl.wijkopmaat.support.Fixtures;
+import nl.wijkopmaat.support.Fixtures.Person;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -16,6 +20,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,6 +98,18 @@ class ErrorHandlingTest {
         ApiResponse response = api.post("/api/v1/accounts").outsideContract()
                 .rawBody("{\"email\": ", MediaType.APPLICATION_JSON_TYPE).send();
         assertProblem(response, 400);
+    }
+
+    @Test
+    void aWronglyTypedFieldInANestedObjectIsNamedWithItsPath() {
+        MunicipalityView municipality = fixtures.municipality();
+        WijkDetail wijk = fixtures.wijk(municipality.id());
+        Person admin = fixtures.withRole(municipality.id(), Role.ADMIN, municipality.id());
+        ApiResponse response = api.put("/api/v1/wijkplatforms/" + wijk.wijkplatform().id() + "/members")
+                .token(admin.accessToken()).invalidInput()
+                .json(Map.of("members", List.of(Map.of("email", admin.email(), "role", "KING")))).send();
+        assertProblem(response, 400);
+        assertThat(response.json().get("invalidParams").findValuesAsText("name")).containsExactly("members[0].role");
     }
 
     @Test

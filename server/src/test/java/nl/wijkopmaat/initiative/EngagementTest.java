@@ -151,22 +151,33 @@ class EngagementTest {
     }
 
     @Test
-    void changesPublishEventsForAuthorAndSupportersButNeverTheActor() {
+    void changesPublishEventsWithTheFactsThatDecideWhoHearsOfThem() {
         String id = world.inStatus("SUBMITTED", service);
         support(world.neighbour, id);
         world.assignOwner(world.official, id);
-        world.review(world.official, id, "APPROVE", null);
-        api.post("/api/v1/initiatives/" + id + "/comments").token(world.neighbour.accessToken())
-                .json(Map.of("body", "Gefeliciteerd!")).send();
+        world.review(world.chair, id, "APPROVE", null);
+        String comments = "/api/v1/initiatives/" + id + "/comments";
+        String comment = api.post(comments).token(world.neighbour.accessToken())
+                .json(Map.of("body", "Gefeliciteerd!")).send().text("/id");
+        api.put(comments + "/" + comment + "/hidden").token(world.chair.accessToken())
+                .json(Map.of("reason", "Dubbel geplaatst")).send();
 
         List<InitiativeEvent> published = events.of(UUID.fromString(id));
         assertThat(published).extracting(InitiativeEvent::kind).containsExactly(InitiativeEvent.Kind.SUBMITTED,
-                InitiativeEvent.Kind.OWNER_ASSIGNED, InitiativeEvent.Kind.APPROVED, InitiativeEvent.Kind.COMMENTED);
+                InitiativeEvent.Kind.OWNER_ASSIGNED, InitiativeEvent.Kind.APPROVED, InitiativeEvent.Kind.COMMENTED,
+                InitiativeEvent.Kind.COMMENT_HIDDEN);
         InitiativeEvent approved = published.get(2);
-        assertThat(approved.actorId()).isEqualTo(world.official.id());
-        assertThat(approved.recipients()).containsExactlyInAnyOrder(world.author.id(), world.neighbour.id());
-        InitiativeEvent commented = published.get(3);
-        assertThat(commented.recipients()).containsExactly(world.author.id());
+        assertThat(approved.actorId()).isEqualTo(world.chair.id());
+        assertThat(approved.authorId()).isEqualTo(world.author.id());
+        assertThat(approved.ownerId()).isEqualTo(world.official.id());
+        assertThat(approved.supporterIds()).containsExactly(world.neighbour.id());
+        assertThat(approved.municipalityId()).isEqualTo(world.municipality.id());
+        assertThat(approved.wijkId()).isEqualTo(world.wijk.id());
+        assertThat(approved.automatic()).isFalse();
+        InitiativeEvent hidden = published.get(4);
+        assertThat(hidden.actorId()).isEqualTo(world.chair.id());
+        assertThat(hidden.commentAuthorId()).isEqualTo(world.neighbour.id());
+        assertThat(hidden.reason()).isEqualTo("Dubbel geplaatst");
     }
 
     @Test
@@ -176,7 +187,7 @@ class EngagementTest {
         world.status(world.author, changed, "WITHDRAW");
         assertThat(events.of(UUID.fromString(changed))).extracting(InitiativeEvent::kind).containsExactly(
                 InitiativeEvent.Kind.SUBMITTED, InitiativeEvent.Kind.OWNER_ASSIGNED, InitiativeEvent.Kind.CHANGES_REQUESTED,
-                InitiativeEvent.Kind.RESUBMITTED, InitiativeEvent.Kind.WITHDRAWN);
+                InitiativeEvent.Kind.RESUBMITTED, InitiativeEvent.Kind.OWNER_ASSIGNED, InitiativeEvent.Kind.WITHDRAWN);
 
         String rejected = world.inStatus("REJECTED", service);
         assertThat(events.of(UUID.fromString(rejected))).extracting(InitiativeEvent::kind)

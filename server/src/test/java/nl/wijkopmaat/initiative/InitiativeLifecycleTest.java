@@ -279,6 +279,32 @@ class InitiativeLifecycleTest {
     }
 
     @Test
+    void anOfficialListsTheInitiativesTheyOwn() {
+        String first = world.inStatus("IN_REVIEW", service);
+        String decided = world.inStatus("APPROVED", service);
+        world.inStatus("SUBMITTED", service);
+        Person colleague = fixtures.withRole(world.municipality.id(), nl.wijkopmaat.common.security.Role.OFFICIAL,
+                world.municipality.id());
+        String theirs = world.inStatus("SUBMITTED", service);
+        api.put("/api/v1/initiatives/" + theirs + "/owner").token(colleague.accessToken())
+                .json(Map.of("ownerId", colleague.id().toString())).send();
+
+        assertThat(ids(api.get("/api/v1/initiatives").query("owner", "me").token(world.official.accessToken()).send()))
+                .as("newest first, whatever the status").containsExactly(decided, first);
+        assertThat(ids(api.get("/api/v1/initiatives").query("owner", "me").query("status", "IN_REVIEW")
+                .token(world.official.accessToken()).send())).containsExactly(first);
+        assertThat(ids(api.get("/api/v1/initiatives").query("owner", "me").token(colleague.accessToken()).send()))
+                .containsExactly(theirs);
+        assertThat(ids(api.get("/api/v1/initiatives").query("owner", "me").token(world.neighbour.accessToken()).send()))
+                .as("someone who owns nothing").isEmpty();
+        assertThat(api.get("/api/v1/initiatives").query("owner", "me").send().status()).isEqualTo(401);
+        ApiResponse other = api.get("/api/v1/initiatives").query("owner", world.official.id().toString())
+                .token(world.official.accessToken()).invalidInput().send();
+        assertThat(other.status()).isEqualTo(400);
+        assertThat(other.text("/invalidParams/0/name")).isEqualTo("owner");
+    }
+
+    @Test
     void completingNeedsAResult() {
         String id = world.inStatus("IN_PROGRESS", service);
         ApiResponse blank = api.post("/api/v1/initiatives/" + id + "/status-changes").token(world.chair.accessToken())

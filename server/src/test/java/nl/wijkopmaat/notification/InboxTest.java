@@ -12,6 +12,7 @@ import nl.wijkopmaat.support.Fixtures.Person;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -97,56 +98,33 @@ class InboxTest {
     }
 
     @Test
-    void textsAreInTheRecipientsLanguage() {
-        api.patch("/api/v1/me").token(author.accessToken()).json(Map.of("locale", "en")).send();
-        api.post("/api/v1/initiatives/" + initiativeId + "/status-changes").token(author.accessToken())
-                .json(Map.of("action", "RESUBMIT")).send();
-        api.put("/api/v1/initiatives/" + initiativeId + "/owner").token(official.accessToken())
-                .json(Map.of("ownerId", official.id().toString())).send();
-        ApiResponse inbox = inbox(author);
-        assertThat(inbox.text("/items/0/title")).isEqualTo("Your initiative has an owner");
-        assertThat(inbox.text("/items/0/body")).isEqualTo("A municipal officer now handles \"Buurtbibliotheek\".");
+    void textsAreRenderedInTheReadersLanguageWheneverTheItemWasCreated() {
+        ApiResponse dutch = api.get("/api/v1/notifications").token(author.accessToken()).header("Accept-Language", "nl").send();
+        assertThat(dutch.text("/items/1/kind")).isEqualTo("INITIATIVE_OWNER_ASSIGNED");
+        assertThat(dutch.text("/items/1/title")).isEqualTo("Uw initiatief heeft een behandelaar");
+        assertThat(dutch.text("/items/1/body")).isEqualTo("Een medewerker van de gemeente behandelt nu \"Buurtbibliotheek\".");
+
+        ApiResponse english = api.get("/api/v1/notifications").token(author.accessToken())
+                .header("Accept-Language", "en-GB,en;q=0.9,nl;q=0.5").send();
+        assertThat(english.text("/items/1/id")).isEqualTo(dutch.text("/items/1/id"));
+        assertThat(english.text("/items/1/title")).isEqualTo("Your initiative has an owner");
+        assertThat(english.text("/items/1/body")).isEqualTo("A municipal officer now handles \"Buurtbibliotheek\".");
+
+        ApiResponse read = api.put("/api/v1/notifications/" + english.text("/items/0/id") + "/read")
+                .token(author.accessToken()).header("Accept-Language", "en").send();
+        assertThat(read.text("/title")).isEqualTo("Changes requested");
+        assertThat(api.get("/api/v1/notifications").token(author.accessToken()).send().text("/items/0/title"))
+                .as("Dutch without Accept-Language").isEqualTo("Aanpassingen gevraagd");
     }
 
     @Test
-    void aTokenMovesToTheAccountThatRegistersItAndOnlyItsOwnerRemovesIt() {
-        String token = "fcm-" + UUID.randomUUID();
-        Map<String, Object> device = Map.of("token", token, "platform", "ANDROID", "locale", "nl");
-        assertThat(api.post("/api/v1/devices").token(author.accessToken()).json(device).send().status()).isEqualTo(201);
-        assertThat(api.post("/api/v1/devices").token(author.accessToken()).json(device).send().status())
-                .as("registering again changes nothing").isEqualTo(200);
-        assertThat(devices.findByAccountId(author.id())).hasSize(1);
-
-        ApiResponse moved = api.post("/api/v1/devices").token(official.accessToken()).json(device).send();
-        assertThat(moved.status()).isEqualTo(201);
-        assertThat(devices.findByAccountId(author.id())).isEmpty();
-        assertThat(devices.findByAccountId(official.id())).hasSize(1);
-
-        String path = "/api/v1/devices/" + token;
-        assertThat(api.delete(path).token(author.accessToken()).send().status()).isEqualTo(404);
-        assertThat(api.delete(path).token(official.accessToken()).send().status()).isEqualTo(204);
-        assertThat(devices.findByAccountId(official.id())).isEmpty();
-    }
-
-    @Test
-    void preferencesHaveDefaultsAndRejectBadTimes() {
-        ApiResponse defaults = api.get("/api/v1/me/notification-preferences").token(author.accessToken()).send();
-        assertThat(defaults.json().at("/push/MY_INITIATIVES").asBoolean()).isTrue();
-        assertThat(defaults.json().at("/push/REMINDERS").asBoolean()).isTrue();
-        assertThat(defaults.text("/quietHours/start")).isEqualTo("22:00");
-        assertThat(defaults.text("/quietHours/end")).isEqualTo("08:00");
-
-        ApiResponse bad = api.put("/api/v1/me/notification-preferences").token(author.accessToken()).invalidInput()
-                .json(Map.of("push", Map.of(), "quietHours", Map.of("start", "25:00", "end", "7:00"))).send();
-        assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.json().get("invalidParams").findValuesAsText("name"))
-                .containsExactly("quietHours.end", "quietHours.start");
-
-        Map<String, Object> nullSwitch = new HashMap<>();
-        nullSwitch.put("MY_INITIATIVES", null);
-        ApiResponse nothing = api.put("/api/v1/me/notification-preferences").token(author.accessToken()).invalidInput()
-                .json(Map.of("push", nullSwitch, "quietHours", Map.of("start", "22:00", "end", "08:00"))).send();
-        assertThat(nothing.status()).isEqualTo(400);
+    void anItemStoredWithItsTextsBeforeMessageCodesStillReads() {
+        notifications.save(new Notification(UUID.randomUUID(), author.id(), NotificationCategory.MY_INITIATIVES,
+                "INITIATIVE_APPROVED", null, null, "Initiatief goedgekeurd", "\"Buurtbibliotheek\" is goedgekeurd.",
+                "INITIATIVE", UUID.fromString(initiativeId), Instant.now(), null));
+        ApiResponse english = api.get("/api/v1/notifications").token(author.accessToken()).header("Accept-Language", "en").send();
+        assertThat(english.text("/items/0/title")).isEqualTo("Initiatief goedgekeurd");
+        assertThat(english.text("/items/0/body")).isEqualTo("\"Buurtbibliotheek\" is goedgekeurd.");
     }
 
     @Test
@@ -156,10 +134,13 @@ class InboxTest {
         ApiResponse export = api.get("/api/v1/me/export").token(author.accessToken()).send();
         assertThat(export.text("/sections/notifications/devices/0/token")).isEqualTo(token);
         assertThat(export.json().at("/sections/notifications/inbox")).hasSize(2);
+        assertThat(export.text("/sections/notifications/inbox/0/title")).as("in the person's own language")
+                .isEqualTo("Uw initiatief heeft een behandelaar");
         assertThat(export.text("/sections/notifications/preferences/quietHours/start")).isEqualTo("22:00");
+        assertThat(export.json().at("/sections/notifications/preferences/push/initiativesToHandle").asBoolean()).isTrue();
 
         api.delete("/api/v1/me").token(author.accessToken()).send();
         assertThat(devices.findByAccountId(author.id())).isEmpty();
-        assertThat(notifications.findByAccountIdOrderByCreatedAt(author.id())).isEmpty();
+        assertThat(notifications.inboxOf(author.id())).isEmpty();
     }
 }

@@ -55,6 +55,8 @@ class PushTest {
     PushGateway gateway;
     @Inject
     TransactionOperations<?> transactions;
+    @Inject
+    NotificationTexts texts;
 
     MunicipalityView municipality;
     WijkDetail wijk;
@@ -145,7 +147,23 @@ class PushTest {
         assertThat(message.at("/data/notificationId").asText()).isEqualTo(inbox.text("/items/0/id"));
         assertThat(api.get("/api/v1/notifications").token(supporter.accessToken()).send().text("/items/0/category"))
                 .isEqualTo("SUPPORTED_INITIATIVES");
-        assertThat(inboxSize(official)).as("the actor hears nothing").isZero();
+        assertThat(api.get("/api/v1/notifications").token(official.accessToken()).send().json().get("items")
+                .findValuesAsText("kind")).as("the actor hears nothing of their review").doesNotContain("INITIATIVE_APPROVED");
+    }
+
+    @Test
+    void eachDeviceGetsThePushInItsOwnLanguage() {
+        String dutchPhone = registerDevice(author, "ANDROID");
+        String englishTablet = "fcm-" + UUID.randomUUID();
+        api.post("/api/v1/devices").token(author.accessToken())
+                .json(Map.of("token", englishTablet, "platform", "IOS", "locale", "en")).send();
+        approve();
+        drain();
+        assertThat(fcm.sentTo(dutchPhone).get(0).message().at("/notification/title").asText())
+                .isEqualTo("Initiatief goedgekeurd");
+        JsonNode english = fcm.sentTo(englishTablet).get(0).message();
+        assertThat(english.at("/notification/title").asText()).isEqualTo("Initiative approved");
+        assertThat(english.at("/notification/body").asText()).isEqualTo("\"Moestuin in het park\" was approved.");
     }
 
     @Test
@@ -324,7 +342,7 @@ class PushTest {
             notifications.notify(notices);
             return null;
         });
-        PushDispatcher other = new PushDispatcher(outbox, gateway);
+        PushDispatcher other = new PushDispatcher(outbox, gateway, texts);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             var first = pool.submit(() -> drainWith(dispatcher));
@@ -360,11 +378,11 @@ class PushTest {
     void withPushSwitchedOffOnlyTheInboxGetsIt() {
         String token = registerDevice(author, "ANDROID");
         ApiResponse updated = api.put("/api/v1/me/notification-preferences").token(author.accessToken())
-                .json(Map.of("push", Map.of("MY_INITIATIVES", false),
+                .json(Map.of("push", PreferencesTest.allOn("myInitiatives", false),
                         "quietHours", Map.of("start", "23:00", "end", "07:00"))).send();
         assertThat(updated.status()).isEqualTo(200);
-        assertThat(updated.json().at("/push/MY_INITIATIVES").asBoolean()).isFalse();
-        assertThat(updated.json().at("/push/SUPPORTED_INITIATIVES").asBoolean()).isTrue();
+        assertThat(updated.json().at("/push/myInitiatives").asBoolean()).isFalse();
+        assertThat(updated.json().at("/push/supportedInitiatives").asBoolean()).isTrue();
         int before = inboxSize(author);
 
         approve();

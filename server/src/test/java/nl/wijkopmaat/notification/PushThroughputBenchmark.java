@@ -81,9 +81,10 @@ class PushThroughputBenchmark {
                          INSERT INTO device (id, account_id, token, token_hash, platform, locale, app_version, created_at, updated_at)
                          VALUES (?, ?, ?, ?, ?, 'nl', '1.4.0', ?, ?)""");
                  PreparedStatement notification = connection.prepareStatement("""
-                         INSERT INTO notification (id, account_id, category, kind, title, body, resource_type, resource_id, created_at)
-                         VALUES (?, ?, 'SUPPORTED_INITIATIVES', 'INITIATIVE_APPROVED', 'Initiatief goedgekeurd',
-                                 '"Moestuin in het park" is goedgekeurd.', 'INITIATIVE', ?, ?)""");
+                         INSERT INTO notification (id, account_id, category, kind, message_key, message_args, resource_type,
+                                                   resource_id, created_at)
+                         VALUES (?, ?, 'SUPPORTED_INITIATIVES', 'INITIATIVE_APPROVED', 'notification.INITIATIVE_APPROVED',
+                                 '{"title":"Moestuin in het park"}', 'INITIATIVE', ?, ?)""");
                  PreparedStatement job = connection.prepareStatement("""
                          INSERT INTO push_job (id, notification_id, device_id, status, attempts, not_before, created_at)
                          VALUES (?, ?, ?, 'PENDING', 0, ?, ?)""")) {
