@@ -12,6 +12,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.security.token.validator.RefreshTokenValidator;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import nl.wijkopmaat.common.error.ApiException;
 
 /**
@@ -32,7 +34,7 @@ class LogoutController {
 
     @Post
     @Status(HttpStatus.NO_CONTENT)
-    void logout(@Nullable @Body LogoutRequest request) {
+    void logout(@Nullable @Valid @Body LogoutRequest request) {
         if (request == null || !StringUtils.hasText(request.refreshToken())) {
             throw ApiException.invalid("refresh_token", "validation.NotBlank");
         }
@@ -41,6 +43,6 @@ class LogoutController {
 
     /** Named as in the token endpoint's OAuth request, so that a client sends the same field to both. */
     @Serdeable
-    record LogoutRequest(@Nullable @JsonProperty("refresh_token") String refreshToken) {
+    record LogoutRequest(@NotBlank @JsonProperty("refresh_token") String refreshToken) {
     }
 }

@@ -33,11 +33,9 @@ final class NotificationCommands {
     /**
      * Push on or off, one switch per {@link NotificationCategory}, named after it in camelCase
      * ({@link NotificationCategory#property()}): properties that generate plain getters in client
-     * code, where a map keyed by the enum's names does not. Read strictly, see
-     * {@link PushSwitchesDeserializer}.
+     * code, where a map keyed by the enum's names does not.
      */
-    @Serdeable.Serializable
-    @Serdeable.Deserializable(using = PushSwitchesDeserializer.class)
+    @Serdeable
     record PushSwitches(
             @NotNull Boolean myInitiatives,
             @NotNull Boolean supportedInitiatives,

@@ -348,7 +348,7 @@ class AuthenticationTest {
         Fixtures.Person person = fixtures.resident(municipality.id());
         assertInvalid(api.post("/api/v1/auth/logout").invalidInput().send(), "refresh_token");
         assertInvalid(api.post("/api/v1/auth/logout").invalidInput().json(Map.of("refreshToken", person.refreshToken())).send(),
-                "refresh_token");
+                "refreshToken", "refresh_token");
         assertThat(refresh(person.refreshToken()).status()).as("still signed in").isEqualTo(200);
 
         assertThat(api.post("/api/v1/auth/logout").json(Map.of("refresh_token", "not a token")).send().status())

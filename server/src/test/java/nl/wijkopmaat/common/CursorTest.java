@@ -66,6 +66,7 @@ class CursorTest {
                 list("/api/v1/municipalities", null),
                 list("/api/v1/municipalities/" + municipalityId + "/wijken", null),
                 list("/api/v1/municipalities/" + municipalityId + "/staff", admin.accessToken()),
+                list("/api/v1/municipalities/" + municipalityId + "/officials", official.accessToken()),
                 list("/api/v1/municipalities/" + municipalityId + "/overdue-initiatives", official.accessToken()),
                 list("/api/v1/initiatives", null),
                 list("/api/v1/initiatives/" + initiativeId + "/status-changes", null),

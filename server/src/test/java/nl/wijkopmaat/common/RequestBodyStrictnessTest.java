@@ -59,6 +59,8 @@ class RequestBodyStrictnessTest {
                         {"email": "a@example.org", "password": 1234567890123, "displayName": "Test",
                          "municipalityId": "not-a-uuid"}""", "password", "municipalityId"),
                 row("POST", "/api/v1/auth/login", "{\"username\": 12, \"password\": false}", "username", "password"),
+                row("POST", "/api/v1/auth/token", "{\"grant_type\": 1, \"refresh_token\": true}", "grant_type", "refresh_token"),
+                row("POST", "/api/v1/auth/logout", "{\"refresh_token\": 5, \"all\": true}", "all", "refresh_token"),
                 row("PATCH", "/api/v1/me", "{\"displayName\": 12, \"locale\": \"NL\"}", "displayName", "locale"),
                 row("POST", "/api/v1/initiatives", """
                         {"title": 12345, "description": "Een bankje bij de speeltuin", "theme": "groen",
@@ -74,7 +76,10 @@ class RequestBodyStrictnessTest {
                 row("POST", "/api/v1/initiatives/" + id + "/comments", "{\"body\": 1, \"author\": \"me\"}", "author", "body"),
                 row("PUT", "/api/v1/initiatives/" + id + "/comments/" + id + "/hidden", "{\"reason\": [\"spam\"], \"by\": 1}",
                         "by", "reason"),
-                row("POST", "/api/v1/devices", "{\"token\": 123, \"platform\": \"android\"}", "platform", "token"));
+                row("POST", "/api/v1/devices", "{\"token\": 123, \"platform\": \"android\"}", "platform", "token"),
+                row("PUT", "/api/v1/me/notification-preferences", """
+                        {"push": {"myInitiatives": "yes"}, "quietHours": {"start": "22:00", "end": 8}}""",
+                        "push.myInitiatives", "quietHours.end"));
     }
 
     private static Arguments row(String method, String path, String body, String... fields) {

@@ -1,5 +1,6 @@
 package nl.wijkopmaat.common.error;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
@@ -35,16 +36,21 @@ public final class InvalidParams {
                 args.put(key, value);
             }
         });
-        return new InvalidParam(fieldName(violation.getPropertyPath()), "validation." + constraint, args);
+        Object leafBean = violation.getLeafBean();
+        return new InvalidParam(fieldName(violation.getPropertyPath(), leafBean == null ? null : leafBean.getClass()),
+                "validation." + constraint, args);
     }
 
     /**
      * The field as the client sent it: {@code email}, {@code members[0].role}, or a query parameter,
-     * without the Java method and parameter names the path starts with.
+     * without the Java method and parameter names the path starts with. The last property is named
+     * as in JSON when its record renames it.
      */
-    static String fieldName(Path path) {
+    static String fieldName(Path path, @Nullable Class<?> leafType) {
         StringBuilder name = new StringBuilder();
         String parameter = null;
+        Path.Node last = null;
+        int lastStart = 0;
         for (Path.Node node : path) {
             if (node.getKind() == ElementKind.METHOD) {
                 continue;
@@ -60,11 +66,16 @@ public final class InvalidParams {
                 if (!name.isEmpty()) {
                     name.append('.');
                 }
+                last = node;
+                lastStart = name.length();
                 name.append(node.getName());
             }
         }
         if (name.isEmpty()) {
             return parameter == null ? path.toString() : parameter;
+        }
+        if (leafType != null && last != null && last.getKind() == ElementKind.PROPERTY) {
+            name.replace(lastStart, lastStart + last.getName().length(), JsonNames.of(leafType, last.getName()));
         }
         return name.toString();
     }

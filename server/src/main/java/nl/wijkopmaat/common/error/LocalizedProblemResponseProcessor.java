@@ -1,6 +1,5 @@
 package nl.wijkopmaat.common.error;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -8,17 +7,12 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
-import io.micronaut.serde.exceptions.SerdeException;
-import io.micronaut.serde.exceptions.path.CollectionItemReferencePath;
-import io.micronaut.serde.exceptions.path.MapItemReferencePath;
-import io.micronaut.serde.exceptions.path.ReferencePath;
 import jakarta.inject.Singleton;
 import nl.wijkopmaat.common.error.ProblemDetails.InvalidParamDetail;
 import nl.wijkopmaat.common.i18n.Messages;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,10 +50,9 @@ class LocalizedProblemResponseProcessor implements ErrorResponseProcessor<Proble
             problem = new ProblemDetails(TYPE_BASE + api.code().replace('.', '-'), title, status.getCode(),
                     messages.get(api.code(), locale, api.args()), null, invalid.isEmpty() ? null : invalid);
         } else {
-            Optional<String> decodedPath = decodedPath(context.getRootCause().orElse(null));
             List<InvalidParamDetail> invalid = context.getErrors().stream()
                     .filter(error -> error.getPath().isPresent())
-                    .map(error -> invalidParam(error, decodedPath, locale))
+                    .map(error -> invalidParam(error, locale))
                     .toList();
             problem = new ProblemDetails("about:blank", title, status.getCode(), frameworkDetail(status, locale), null,
                     status == HttpStatus.BAD_REQUEST && !invalid.isEmpty() ? invalid : null);
@@ -69,36 +62,12 @@ class LocalizedProblemResponseProcessor implements ErrorResponseProcessor<Proble
 
     /**
      * A body the framework could not bind: name the JSON property when the decoder says which one,
-     * with its path in nested objects ({@code push.myInitiatives}), otherwise the request part
-     * (body, path or query parameter).
+     * otherwise the request part (body, path or query parameter).
      */
-    private InvalidParamDetail invalidParam(Error error, Optional<String> decodedPath, Locale locale) {
-        String name = decodedPath.orElseGet(() -> {
-            Matcher property = DECODED_PROPERTY.matcher(error.getMessage());
-            return property.find() ? property.group(1) : error.getPath().orElseThrow().replaceFirst("^/", "");
-        });
+    private InvalidParamDetail invalidParam(Error error, Locale locale) {
+        Matcher property = DECODED_PROPERTY.matcher(error.getMessage());
+        String name = property.find() ? property.group(1) : error.getPath().orElseThrow().replaceFirst("^/", "");
         return new InvalidParamDetail(name, messages.get("validation.unreadable", locale));
-    }
-
-    /** The path the JSON decoder recorded on its way out of the nested objects, outermost first. */
-    private static Optional<String> decodedPath(@Nullable Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SerdeException serde && !serde.getPath().isEmpty()) {
-                List<ReferencePath> innermostFirst = serde.getPath();
-                StringBuilder name = new StringBuilder();
-                for (int i = innermostFirst.size() - 1; i >= 0; i--) {
-                    ReferencePath step = innermostFirst.get(i);
-                    if (step instanceof CollectionItemReferencePath item) {
-                        name.append('[').append(item.index()).append(']');
-                    } else {
-                        String part = step instanceof MapItemReferencePath entry ? entry.key() : step.getArgument().getName();
-                        name.append(name.isEmpty() ? "" : ".").append(part);
-                    }
-                }
-                return Optional.of(name.toString());
-            }
-        }
-        return Optional.empty();
     }
 
     private String title(HttpStatus status, Locale locale) {

@@ -6,6 +6,7 @@ import io.micronaut.core.beans.BeanProperty;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.tree.JsonNode;
 import nl.wijkopmaat.common.error.InvalidParam;
+import nl.wijkopmaat.common.error.JsonNames;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -33,7 +34,6 @@ import java.util.stream.Collectors;
  */
 final class JsonBodyChecker {
 
-    private static final String JSON_PROPERTY = "com.fasterxml.jackson.annotation.JsonProperty";
     /** The sign-in body is the security module's record; it is read as strictly as ours. */
     private static final String SIGN_IN_CREDENTIALS = "io.micronaut.security.authentication.UsernamePasswordCredentials";
 
@@ -203,7 +203,7 @@ final class JsonBodyChecker {
     }
 
     private static String jsonName(BeanProperty<?, Object> property) {
-        return property.getAnnotationMetadata().stringValue(JSON_PROPERTY).orElse(property.getName());
+        return JsonNames.of(property.getName(), property.getAnnotationMetadata());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -47,7 +47,9 @@ class StrictJsonBodyReader<T> implements MessageBodyReader<T> {
 
     @Override
     public boolean isReadable(Argument<T> type, MediaType mediaType) {
-        return JsonBodyChecker.applies(type);
+        boolean json = mediaType != null && (mediaType.matches(MediaType.APPLICATION_JSON_TYPE)
+                || "json".equals(mediaType.getExtension()));
+        return json && JsonBodyChecker.applies(type);
     }
 
     @Override
