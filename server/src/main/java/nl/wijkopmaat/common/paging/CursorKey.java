@@ -2,9 +2,9 @@ package nl.wijkopmaat.common.paging;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The sort key of the last row of the previous page, read from a verified cursor. The values are
@@ -19,45 +19,34 @@ public final class CursorKey {
     }
 
     public long number(int index) {
-        try {
-            return Long.parseLong(part(index));
-        } catch (NumberFormatException e) {
-            throw PageRequest.invalidCursor();
-        }
+        return parsed(index, Long::parseLong);
     }
 
     public String text(int index) {
-        return part(index);
+        return parsed(index, Function.identity());
     }
 
     public UUID uuid(int index) {
-        try {
-            return UUID.fromString(part(index));
-        } catch (IllegalArgumentException e) {
-            throw PageRequest.invalidCursor();
-        }
+        return parsed(index, UUID::fromString);
     }
 
     public Instant instant(int index) {
-        try {
-            return Instant.parse(part(index));
-        } catch (DateTimeParseException e) {
-            throw PageRequest.invalidCursor();
-        }
+        return parsed(index, Instant::parse);
     }
 
     public LocalDate date(int index) {
-        try {
-            return LocalDate.parse(part(index));
-        } catch (DateTimeParseException e) {
-            throw PageRequest.invalidCursor();
-        }
+        return parsed(index, LocalDate::parse);
     }
 
-    private String part(int index) {
+    /** A cursor that does not hold what its list expects is the client's error, not ours. */
+    private <V> V parsed(int index, Function<String, V> parser) {
         if (index >= parts.size()) {
             throw PageRequest.invalidCursor();
         }
-        return parts.get(index);
+        try {
+            return parser.apply(parts.get(index));
+        } catch (RuntimeException unreadable) {
+            throw PageRequest.invalidCursor();
+        }
     }
 }
