@@ -15,10 +15,9 @@ interface ReviewRepository extends CrudRepository<Review, UUID> {
     List<Review> firstPage(UUID initiativeId, int limit);
 
     @Query("""
-            SELECT * FROM initiative_review WHERE initiative_id = :initiativeId
-              AND seq > (SELECT prev.seq FROM initiative_review prev WHERE prev.id = :afterId)
+            SELECT * FROM initiative_review WHERE initiative_id = :initiativeId AND seq > :afterSeq
             ORDER BY seq LIMIT :limit""")
-    List<Review> pageAfter(UUID initiativeId, String afterId, int limit);
+    List<Review> pageAfter(UUID initiativeId, long afterSeq, int limit);
 
     List<Review> findByReviewerIdOrderByReviewedAt(UUID reviewerId);
 

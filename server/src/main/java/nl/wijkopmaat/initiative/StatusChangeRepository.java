@@ -15,10 +15,9 @@ interface StatusChangeRepository extends CrudRepository<StatusChange, UUID> {
     List<StatusChange> firstPage(UUID initiativeId, int limit);
 
     @Query("""
-            SELECT * FROM initiative_status_change WHERE initiative_id = :initiativeId
-              AND seq > (SELECT prev.seq FROM initiative_status_change prev WHERE prev.id = :afterId)
+            SELECT * FROM initiative_status_change WHERE initiative_id = :initiativeId AND seq > :afterSeq
             ORDER BY seq LIMIT :limit""")
-    List<StatusChange> pageAfter(UUID initiativeId, String afterId, int limit);
+    List<StatusChange> pageAfter(UUID initiativeId, long afterSeq, int limit);
 
     List<StatusChange> findByActorIdOrderByChangedAt(UUID actorId);
 

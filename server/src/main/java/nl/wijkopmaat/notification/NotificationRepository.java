@@ -17,10 +17,9 @@ interface NotificationRepository extends CrudRepository<Notification, UUID> {
     List<Notification> firstPage(UUID accountId, int limit);
 
     @Query("""
-            SELECT * FROM notification WHERE account_id = :accountId
-              AND seq < (SELECT prev.seq FROM notification prev WHERE prev.id = :afterId)
+            SELECT * FROM notification WHERE account_id = :accountId AND seq < :afterSeq
             ORDER BY seq DESC LIMIT :limit""")
-    List<Notification> pageAfter(UUID accountId, String afterId, int limit);
+    List<Notification> pageAfter(UUID accountId, long afterSeq, int limit);
 
     long countByAccountIdAndReadAtIsNull(UUID accountId);
 
