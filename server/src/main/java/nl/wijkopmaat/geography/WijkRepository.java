@@ -19,7 +19,12 @@ interface WijkRepository extends CrudRepository<Wijk, UUID> {
     @Query("SELECT * FROM wijk WHERE municipality_id = :municipalityId ORDER BY name LIMIT :limit")
     List<Wijk> firstPage(String municipalityId, int limit);
 
-    /** Names are unique within a municipality (uk_wijk_municipality_name): the name alone bounds the range. */
-    @Query("SELECT * FROM wijk WHERE municipality_id = :municipalityId AND name > :name ORDER BY name LIMIT :limit")
+    /**
+     * Names are unique within a municipality (uk_wijk_municipality_name): the name alone bounds the
+     * range. The hint keeps MariaDB on that range; it otherwise prefers a ref on the municipality.
+     */
+    @Query("""
+            SELECT * FROM wijk FORCE INDEX (uk_wijk_municipality_name)
+            WHERE municipality_id = :municipalityId AND name > :name ORDER BY name LIMIT :limit""")
     List<Wijk> pageAfter(String municipalityId, String name, int limit);
 }
