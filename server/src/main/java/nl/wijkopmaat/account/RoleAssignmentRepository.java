@@ -47,7 +47,7 @@ interface RoleAssignmentRepository extends CrudRepository<RoleAssignment, UUID> 
 
     @Query("""
             SELECT r.id AS assignment_id, r.account_id, a.display_name
-            FROM role_assignment r JOIN account a ON a.id = r.account_id
+            FROM role_assignment r FORCE INDEX (ix_role_assignment_scope) JOIN account a ON a.id = r.account_id
             WHERE r.scope_id = :scopeId AND r.role = 'OFFICIAL' AND r.id > :afterId
             ORDER BY r.id LIMIT :limit""")
     List<OfficialRow> officialsPageAfter(String scopeId, String afterId, int limit);
@@ -57,9 +57,15 @@ interface RoleAssignmentRepository extends CrudRepository<RoleAssignment, UUID> 
             ORDER BY assigned_at, id LIMIT :limit""")
     List<RoleAssignment> firstStaffPage(String scopeId, int limit);
 
+    /**
+     * Times tie (whole seconds), so the bound names the tie explicitly: the range then starts right
+     * after the cursor's row in (scope, assigned_at, id). Without the hint, MariaDB prefers a ref
+     * on scope alone and reads the list from its start.
+     */
     @Query("""
-            SELECT * FROM role_assignment WHERE scope_id = :scopeId AND role IN ('OFFICIAL', 'ADMIN')
-              AND assigned_at >= :assignedAt AND (assigned_at > :assignedAt OR id > :id)
+            SELECT * FROM role_assignment FORCE INDEX (ix_role_assignment_staff)
+            WHERE scope_id = :scopeId AND role IN ('OFFICIAL', 'ADMIN')
+              AND assigned_at >= :assignedAt AND (assigned_at > :assignedAt OR (assigned_at = :assignedAt AND id > :id))
             ORDER BY assigned_at, id LIMIT :limit""")
     List<RoleAssignment> staffPageAfter(String scopeId, Instant assignedAt, String id, int limit);
 }

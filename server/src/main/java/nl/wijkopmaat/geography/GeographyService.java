@@ -56,9 +56,9 @@ public class GeographyService {
     public Page<MunicipalityView> listMunicipalities(PageRequest page) {
         ListScope scope = ListScope.of("municipalities");
         List<Municipality> rows = cursors.after(page, scope)
-                .map(key -> municipalities.pageAfter(key.text(0), key.text(1), page.fetchSize()))
+                .map(key -> municipalities.pageAfter(key.text(0), page.fetchSize()))
                 .orElseGet(() -> municipalities.firstPage(page.fetchSize()));
-        return cursors.page(rows, page, scope, m -> List.of(m.name(), m.id()), MunicipalityView::of);
+        return cursors.page(rows, page, scope, m -> List.of(m.name()), MunicipalityView::of);
     }
 
     @Transactional
@@ -92,12 +92,12 @@ public class GeographyService {
         String municipality = municipalityId.toString();
         ListScope scope = ListScope.of("wijken", municipality);
         List<Wijk> rows = cursors.after(page, scope)
-                .map(key -> wijken.pageAfter(municipality, key.text(0), key.text(1), page.fetchSize()))
+                .map(key -> wijken.pageAfter(municipality, key.text(0), page.fetchSize()))
                 .orElseGet(() -> wijken.firstPage(municipality, page.fetchSize()));
         Map<UUID, UUID> platformByWijk = rows.isEmpty() ? Map.of()
                 : wijkplatforms.findByWijkIdIn(rows.stream().map(Wijk::id).toList()).stream()
                         .collect(Collectors.toMap(Wijkplatform::wijkId, Wijkplatform::id));
-        return cursors.page(rows, page, scope, w -> List.of(w.name(), w.id()),
+        return cursors.page(rows, page, scope, w -> List.of(w.name()),
                 w -> new WijkSummary(w.id(), w.municipalityId(), w.name(), platformByWijk.get(w.id())));
     }
 

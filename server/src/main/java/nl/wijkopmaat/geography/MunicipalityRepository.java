@@ -14,11 +14,10 @@ interface MunicipalityRepository extends CrudRepository<Municipality, UUID> {
 
     Optional<Municipality> findByName(String name);
 
-    @Query("SELECT * FROM municipality ORDER BY name, id LIMIT :limit")
+    @Query("SELECT * FROM municipality ORDER BY name LIMIT :limit")
     List<Municipality> firstPage(int limit);
 
-    @Query("""
-            SELECT * FROM municipality WHERE name >= :name AND (name > :name OR id > :id)
-            ORDER BY name, id LIMIT :limit""")
-    List<Municipality> pageAfter(String name, String id, int limit);
+    /** Names are unique (uk_municipality_name), so the name alone is the bound of the range scanned. */
+    @Query("SELECT * FROM municipality WHERE name > :name ORDER BY name LIMIT :limit")
+    List<Municipality> pageAfter(String name, int limit);
 }

@@ -18,11 +18,15 @@ interface CommentRepository extends CrudRepository<Comment, UUID> {
     @Query("SELECT * FROM initiative_comment WHERE initiative_id = :initiativeId AND deleted_at IS NULL ORDER BY seq LIMIT :limit")
     List<Comment> firstPage(UUID initiativeId, int limit);
 
+    /**
+     * The hint keeps MariaDB on a range from the cursor's row: it otherwise prefers a ref on the
+     * prefix and reads the list from its start.
+     */
     @Query("""
-            SELECT * FROM initiative_comment WHERE initiative_id = :initiativeId AND deleted_at IS NULL
-              AND seq > (SELECT prev.seq FROM initiative_comment prev WHERE prev.id = :afterId)
+            SELECT * FROM initiative_comment FORCE INDEX (ix_comment_initiative_live)
+            WHERE initiative_id = :initiativeId AND deleted_at IS NULL AND seq > :afterSeq
             ORDER BY seq LIMIT :limit""")
-    List<Comment> pageAfter(UUID initiativeId, String afterId, int limit);
+    List<Comment> pageAfter(UUID initiativeId, long afterSeq, int limit);
 
     @Query("SELECT * FROM initiative_comment WHERE author_id = :authorId AND deleted_at IS NULL ORDER BY seq")
     List<Comment> findByAuthor(UUID authorId);
@@ -38,7 +42,7 @@ interface CommentRepository extends CrudRepository<Comment, UUID> {
     @Query("UPDATE initiative_comment SET hidden_by = NULL WHERE hidden_by = :moderatorId")
     void detachModerator(UUID moderatorId);
 
-    /** Deleting keeps the row (so cursors stay valid) but not the text. */
+    /** Deleting keeps the row but not the text. */
     @Query("UPDATE initiative_comment SET body = '', deleted_at = :now WHERE id = :id")
     void markDeleted(UUID id, Instant now);
 }

@@ -89,11 +89,11 @@ class EngagementService {
         boolean moderator = viewer != null && isModerator(viewer, initiative);
         ListScope scope = ListScope.of("comments", id);
         List<Comment> rows = cursors.after(page, scope)
-                .map(key -> comments.pageAfter(id, key.text(0), page.fetchSize()))
+                .map(key -> comments.pageAfter(id, key.number(0), page.fetchSize()))
                 .orElseGet(() -> comments.firstPage(id, page.fetchSize()));
         Map<UUID, AccountRef> people = accounts.findByIds(rows.stream().map(Comment::authorId)
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
-        return cursors.page(rows, page, scope, c -> List.of(c.id()), c -> CommentView.of(c, moderator, people));
+        return cursors.page(rows, page, scope, c -> List.of(c.seq()), c -> CommentView.of(c, moderator, people));
     }
 
     @Transactional
@@ -103,7 +103,7 @@ class EngagementService {
             throw ApiException.conflict("problem.conflict.commentOnDraft");
         }
         Instant now = clock.instant();
-        Comment comment = comments.save(new Comment(UUID.randomUUID(), id, author, body.strip(), now, null, null, null, null));
+        Comment comment = comments.save(new Comment(UUID.randomUUID(), null, id, author, body.strip(), now, null, null, null, null));
         initiativeService.publish(initiative, InitiativeEvent.Kind.COMMENTED, author, author, null, now);
         return CommentView.of(comment, false, accounts.findByIds(Set.of(author)));
     }

@@ -71,10 +71,10 @@ class InitiativeQueries {
         }
         if (query.order() == InitiativeListQuery.Sort.SUPPORT) {
             after.ifPresent(key -> {
-                // Spelled out so that the index (…, support_count, id) is scanned from this bound.
-                sql.append(" AND i.support_count <= ? AND (i.support_count < ? OR i.id < ?)");
+                // Counts tie, so the tie is named: the index (…, support_count, id) is scanned from this row on.
+                sql.append(" AND i.support_count <= ? AND (i.support_count < ? OR (i.support_count = ? AND i.id < ?))");
                 long count = key.number(0);
-                params.addAll(List.of(count, count, key.uuid(1).toString()));
+                params.addAll(List.of(count, count, count, key.uuid(1).toString()));
             });
             sql.append(" ORDER BY i.support_count DESC, i.id DESC");
         } else {

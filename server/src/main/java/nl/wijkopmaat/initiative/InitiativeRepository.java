@@ -1,6 +1,5 @@
 package nl.wijkopmaat.initiative;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -24,20 +23,42 @@ interface InitiativeRepository extends CrudRepository<Initiative, UUID> {
     @Query("UPDATE initiative SET support_count = support_count + :delta WHERE id = :id")
     void addSupport(UUID id, int delta);
 
-    /** In review past the answer date: the most overdue first. A null wijk means the whole municipality. */
+    /**
+     * In review past the answer date in a municipality: the most overdue first. Due dates tie, so the
+     * bound names the tie explicitly and the range starts right after the cursor's row in
+     * (municipality, status, due date, id); without the hint, MariaDB prefers a ref on the prefix and
+     * reads the list from its start.
+     */
     @Query("""
             SELECT * FROM initiative WHERE municipality_id = :municipalityId AND status = 'IN_REVIEW'
-              AND answer_due_date < :today AND (:wijkId IS NULL OR wijk_id = :wijkId)
+              AND answer_due_date < :today
             ORDER BY answer_due_date, id LIMIT :limit""")
-    List<Initiative> overdueFirstPage(UUID municipalityId, @Nullable UUID wijkId, LocalDate today, int limit);
+    List<Initiative> overdueFirstPage(UUID municipalityId, LocalDate today, int limit);
 
     @Query("""
-            SELECT * FROM initiative WHERE municipality_id = :municipalityId AND status = 'IN_REVIEW'
-              AND answer_due_date < :today AND (:wijkId IS NULL OR wijk_id = :wijkId)
-              AND answer_due_date >= :afterDate AND (answer_due_date > :afterDate OR id > :afterId)
+            SELECT * FROM initiative FORCE INDEX (ix_initiative_overdue)
+            WHERE municipality_id = :municipalityId AND status = 'IN_REVIEW' AND answer_due_date < :today
+              AND answer_due_date >= :afterDate
+              AND (answer_due_date > :afterDate OR (answer_due_date = :afterDate AND id > :afterId))
             ORDER BY answer_due_date, id LIMIT :limit""")
-    List<Initiative> overduePageAfter(UUID municipalityId, @Nullable UUID wijkId, LocalDate today, LocalDate afterDate,
-                                      String afterId, int limit);
+    List<Initiative> overduePageAfter(UUID municipalityId, LocalDate today, LocalDate afterDate, String afterId,
+                                      int limit);
+
+    /** The same in one wijk of the municipality, on (wijk, status, due date, id). */
+    @Query("""
+            SELECT * FROM initiative WHERE wijk_id = :wijkId AND status = 'IN_REVIEW' AND answer_due_date < :today
+              AND municipality_id = :municipalityId
+            ORDER BY answer_due_date, id LIMIT :limit""")
+    List<Initiative> overdueInWijkFirstPage(UUID municipalityId, UUID wijkId, LocalDate today, int limit);
+
+    @Query("""
+            SELECT * FROM initiative FORCE INDEX (ix_initiative_wijk_overdue)
+            WHERE wijk_id = :wijkId AND status = 'IN_REVIEW' AND answer_due_date < :today
+              AND municipality_id = :municipalityId AND answer_due_date >= :afterDate
+              AND (answer_due_date > :afterDate OR (answer_due_date = :afterDate AND id > :afterId))
+            ORDER BY answer_due_date, id LIMIT :limit""")
+    List<Initiative> overdueInWijkPageAfter(UUID municipalityId, UUID wijkId, LocalDate today, LocalDate afterDate, String afterId,
+                                            int limit);
 
     List<Initiative> findByAuthorIdOrderByCreatedAt(UUID authorId);
 

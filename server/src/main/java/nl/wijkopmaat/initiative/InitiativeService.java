@@ -228,7 +228,7 @@ public class InitiativeService {
         transition.requireParty(partiesOf(actor, initiative));
         Instant now = clock.instant();
         Initiative changed = initiatives.update(initiative.withStatus(target, now));
-        Review review = reviews.save(new Review(UUID.randomUUID(), id, actor, decision, reason, now));
+        Review review = reviews.save(new Review(UUID.randomUUID(), null, id, actor, decision, reason, now));
         record(initiative, changed, transition, actor, reason, null, now);
         return ReviewView.of(review, accounts.findByIds(Set.of(actor)));
     }
@@ -251,11 +251,11 @@ public class InitiativeService {
         requireVisible(initiatives.findById(id).orElse(null), viewer);
         ListScope scope = ListScope.of("status-changes", id);
         List<StatusChange> rows = cursors.after(page, scope)
-                .map(key -> statusChanges.pageAfter(id, key.text(0), page.fetchSize()))
+                .map(key -> statusChanges.pageAfter(id, key.number(0), page.fetchSize()))
                 .orElseGet(() -> statusChanges.firstPage(id, page.fetchSize()));
         Map<UUID, AccountRef> people = accounts.findByIds(rows.stream().map(StatusChange::actorId)
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
-        return cursors.page(rows, page, scope, c -> List.of(c.id()), c -> StatusChangeView.of(c, people,
+        return cursors.page(rows, page, scope, c -> List.of(c.seq()), c -> StatusChangeView.of(c, people,
                 c.reasonCode() == null ? c.reason() : messages.get(c.reasonCode(), locale)));
     }
 
@@ -264,11 +264,11 @@ public class InitiativeService {
         requireVisible(initiatives.findById(id).orElse(null), viewer);
         ListScope scope = ListScope.of("reviews", id);
         List<Review> rows = cursors.after(page, scope)
-                .map(key -> reviews.pageAfter(id, key.text(0), page.fetchSize()))
+                .map(key -> reviews.pageAfter(id, key.number(0), page.fetchSize()))
                 .orElseGet(() -> reviews.firstPage(id, page.fetchSize()));
         Map<UUID, AccountRef> people = accounts.findByIds(rows.stream().map(Review::reviewerId)
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
-        return cursors.page(rows, page, scope, r -> List.of(r.id()), r -> ReviewView.of(r, people));
+        return cursors.page(rows, page, scope, r -> List.of(r.seq()), r -> ReviewView.of(r, people));
     }
 
     /**
@@ -286,9 +286,12 @@ public class InitiativeService {
         LocalDate today = LocalDate.now(clock.withZone(MUNICIPAL_TIME));
         ListScope scope = ListScope.of("overdue-initiatives", municipalityId, wijkId);
         List<Initiative> rows = cursors.after(page, scope)
-                .map(key -> initiatives.overduePageAfter(municipalityId, wijkId, today, key.date(0), key.text(1),
-                        page.fetchSize()))
-                .orElseGet(() -> initiatives.overdueFirstPage(municipalityId, wijkId, today, page.fetchSize()));
+                .map(key -> wijkId == null
+                        ? initiatives.overduePageAfter(municipalityId, today, key.date(0), key.text(1), page.fetchSize())
+                        : initiatives.overdueInWijkPageAfter(municipalityId, wijkId, today, key.date(0), key.text(1), page.fetchSize()))
+                .orElseGet(() -> wijkId == null
+                        ? initiatives.overdueFirstPage(municipalityId, today, page.fetchSize())
+                        : initiatives.overdueInWijkFirstPage(municipalityId, wijkId, today, page.fetchSize()));
         Map<UUID, AccountRef> people = accounts.findByIds(rows.stream()
                 .flatMap(i -> Stream.of(i.authorId(), i.ownerId())).filter(Objects::nonNull).collect(Collectors.toSet()));
         return cursors.page(rows, page, scope, i -> List.of(i.answerDueDate(), i.id()),
@@ -341,7 +344,7 @@ public class InitiativeService {
      */
     private StatusChange record(Initiative before, Initiative after, InitiativeTransition transition, @Nullable UUID actor,
                                 @Nullable String reason, @Nullable String reasonCode, Instant now) {
-        StatusChange change = statusChanges.save(new StatusChange(UUID.randomUUID(), before.id(), transition,
+        StatusChange change = statusChanges.save(new StatusChange(UUID.randomUUID(), null, before.id(), transition,
                 before.status(), transition.target(), actor, reason, reasonCode, now));
         publish(after, transition.eventKind(), actor, null, reason, now);
         return change;

@@ -80,7 +80,7 @@ public class NotificationService {
             if (!active.contains(notice.recipient())) {
                 continue;
             }
-            items.add(new Notification(UUID.randomUUID(), notice.recipient(), notice.category(), notice.kind(),
+            items.add(new Notification(UUID.randomUUID(), null, notice.recipient(), notice.category(), notice.kind(),
                     notice.message(), texts.encode(notice.args()), null, null, notice.resourceType(),
                     notice.resourceId(), now, null));
         }
@@ -123,9 +123,9 @@ public class NotificationService {
     Inbox inbox(UUID accountId, PageRequest page, Locale locale) {
         ListScope scope = ListScope.of("inbox", accountId);
         List<Notification> rows = cursors.after(page, scope)
-                .map(key -> notifications.pageAfter(accountId, key.text(0), page.fetchSize()))
+                .map(key -> notifications.pageAfter(accountId, key.number(0), page.fetchSize()))
                 .orElseGet(() -> notifications.firstPage(accountId, page.fetchSize()));
-        Page<NotificationView> items = cursors.page(rows, page, scope, n -> List.of(n.id()),
+        Page<NotificationView> items = cursors.page(rows, page, scope, n -> List.of(n.seq()),
                 n -> NotificationView.of(n, texts.render(n, locale)));
         return new Inbox(items.items(), items.nextCursor(), notifications.countByAccountIdAndReadAtIsNull(accountId));
     }

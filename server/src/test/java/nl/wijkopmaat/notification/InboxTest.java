@@ -119,7 +119,7 @@ class InboxTest {
 
     @Test
     void anItemStoredWithItsTextsBeforeMessageCodesStillReads() {
-        notifications.save(new Notification(UUID.randomUUID(), author.id(), NotificationCategory.MY_INITIATIVES,
+        notifications.save(new Notification(UUID.randomUUID(), null, author.id(), NotificationCategory.MY_INITIATIVES,
                 "INITIATIVE_APPROVED", null, null, "Initiatief goedgekeurd", "\"Buurtbibliotheek\" is goedgekeurd.",
                 "INITIATIVE", UUID.fromString(initiativeId), Instant.now(), null));
         ApiResponse english = api.get("/api/v1/notifications").token(author.accessToken()).header("Accept-Language", "en").send();

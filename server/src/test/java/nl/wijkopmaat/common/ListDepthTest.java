@@ -1,0 +1,306 @@
+package nl.wijkopmaat.common;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import nl.wijkopmaat.common.paging.CursorKey;
+import nl.wijkopmaat.common.paging.Cursors;
+import nl.wijkopmaat.common.paging.ListScope;
+import nl.wijkopmaat.common.paging.PageRequest;
+import nl.wijkopmaat.common.security.Role;
+import nl.wijkopmaat.geography.GeographyViews.MunicipalityView;
+import nl.wijkopmaat.geography.GeographyViews.WijkDetail;
+import nl.wijkopmaat.support.Api;
+import nl.wijkopmaat.support.ApiResponse;
+import nl.wijkopmaat.support.Fixtures;
+import nl.wijkopmaat.support.Fixtures.Person;
+import nl.wijkopmaat.support.StatementCounter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every list at depth: with a few thousand rows behind it, the query of its third page reads no more
+ * rows than the page fetches (its size plus one), because it is a range scan of an index that starts
+ * right after the cursor's row. Rows read are MariaDB's handler counters of one session, with index
+ * condition pushdown off there, so that index entries the engine steps over are counted too.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ListDepthTest {
+
+    private static final int ROWS = 3000;
+    private static final int LIMIT = 20;
+    /** Token check, the caller's roles and the parent row, the page itself, and the names of the people on it. */
+    private static final int STATEMENTS_PER_PAGE = 6;
+    private static final String MUNICIPALITY_PREFIX = "Diepte ";
+
+    @Inject
+    Api api;
+    @Inject
+    Fixtures fixtures;
+    @Inject
+    Cursors cursors;
+    @Inject
+    StatementCounter statements;
+    @Value("${datasources.default.url}")
+    String url;
+    @Value("${datasources.default.username:root}")
+    String username;
+    @Value("${datasources.default.password:}")
+    String password;
+
+    MunicipalityView municipality;
+    WijkDetail wijk;
+    Person official;
+    Person admin;
+    String initiative;
+    Connection db;
+
+    @BeforeAll
+    void thousandsOfRowsInEveryList() throws SQLException {
+        municipality = fixtures.municipality();
+        wijk = fixtures.wijk(municipality.id(), "Centrum");
+        official = fixtures.withRole(municipality.id(), Role.OFFICIAL, municipality.id());
+        admin = fixtures.withRole(municipality.id(), Role.ADMIN, municipality.id());
+        initiative = UUID.randomUUID().toString();
+        db = DriverManager.getConnection(url, username, password);
+        String m = municipality.id().toString();
+        String w = wijk.id().toString();
+        String o = official.id().toString();
+        String rows = "FROM seq_1_to_" + ROWS;
+        insert("INSERT INTO initiative (id, municipality_id, wijk_id, author_id, title, description, theme,"
+                + " requested_budget_cents, status, support_count, created_at, updated_at, submitted_at, version)"
+                + " VALUES (?, ?, ?, ?, 'Diep', 'Een lange geschiedenis.', 'GROEN', 0, 'SUBMITTED', 0, NOW(), NOW(), NOW(), 0)",
+                initiative, m, w, o);
+        insert("INSERT INTO initiative_status_change (id, initiative_id, action, from_status, to_status, actor_id, changed_at)"
+                + " SELECT UUID(), ?, 'SUBMIT', 'DRAFT', 'SUBMITTED', ?, NOW() " + rows, initiative, o);
+        insert("INSERT INTO initiative_review (id, initiative_id, reviewer_id, decision, reviewed_at)"
+                + " SELECT UUID(), ?, ?, 'APPROVE', NOW() " + rows, initiative, o);
+        insert("INSERT INTO initiative_comment (id, initiative_id, author_id, body, created_at)"
+                + " SELECT UUID(), ?, ?, 'Goed plan.', NOW() " + rows, initiative, o);
+        insert("INSERT INTO notification (id, account_id, category, kind, title, body, resource_type, resource_id, created_at)"
+                + " SELECT UUID(), ?, 'MY_INITIATIVES', 'INITIATIVE_APPROVED', 'Goedgekeurd', 'Goedgekeurd.',"
+                + " 'INITIATIVE', ?, NOW() " + rows, o, initiative);
+        insert("INSERT INTO municipality (id, name, created_at) SELECT UUID(), CONCAT(?, LPAD(seq, 5, '0')), NOW() " + rows,
+                MUNICIPALITY_PREFIX);
+        insert("INSERT INTO wijk (id, municipality_id, name, created_at, updated_at)"
+                + " SELECT UUID(), ?, CONCAT('Wijk ', LPAD(seq, 5, '0')), NOW(), NOW() " + rows, m);
+        insert("INSERT INTO wijkplatform (id, wijk_id, name, created_at)"
+                + " SELECT UUID(), id, CONCAT('Wijkplatform ', name), NOW() FROM wijk"
+                + " WHERE municipality_id = ? AND id NOT IN (SELECT wijk_id FROM wijkplatform)", m);
+        // One second for all: assignment times tie, as they do when an admin adds several people at once.
+        insert("INSERT INTO account (id, email, display_name, municipality_id, locale, status, created_at, updated_at, version)"
+                + " SELECT UUID(), CONCAT('ambtenaar-', UUID(), '@example.org'), CONCAT('Ambtenaar ', seq), ?, 'nl', 'ACTIVE',"
+                + " NOW(), NOW(), 0 " + rows, m);
+        insert("INSERT INTO role_assignment (id, account_id, role, scope_id, assigned_at)"
+                + " SELECT UUID(), id, 'OFFICIAL', ?, '2026-01-05 09:00:00' FROM account"
+                + " WHERE municipality_id = ? AND email LIKE 'ambtenaar-%'", m, m);
+        // Three due dates for all: each one ties for a thousand initiatives.
+        insert("INSERT INTO initiative (id, municipality_id, wijk_id, author_id, owner_id, title, description, theme,"
+                + " requested_budget_cents, status, support_count, created_at, updated_at, submitted_at, answer_due_date, version)"
+                + " SELECT UUID(), ?, ?, ?, ?, 'Te laat', 'Wacht op antwoord.', 'GROEN', 0, 'IN_REVIEW', 0, NOW(), NOW(), NOW(),"
+                + " DATE '2025-01-01' + INTERVAL (seq % 3) DAY, 0 " + rows, m, w, o, o);
+        try (Statement statement = db.createStatement()) {
+            statement.execute("ANALYZE TABLE initiative, initiative_status_change, initiative_review, initiative_comment,"
+                    + " notification, municipality, wijk, role_assignment");
+            statement.execute("SET SESSION optimizer_switch = 'index_condition_pushdown=off'");
+        }
+    }
+
+    @AfterAll
+    void dropTheExtraMunicipalities() throws SQLException {
+        insert("DELETE FROM municipality WHERE name LIKE CONCAT(?, '%')", MUNICIPALITY_PREFIX);
+        db.close();
+    }
+
+    @Test
+    void statusChanges() throws SQLException {
+        CursorKey key = thirdPageKey("/api/v1/initiatives/" + initiative + "/status-changes",
+                ListScope.of("status-changes", UUID.fromString(initiative)));
+        assertRangeScan("SELECT * FROM initiative_status_change FORCE INDEX (ix_status_change_initiative) WHERE initiative_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+                "ix_status_change_initiative", 1, initiative, key.number(0), LIMIT + 1);
+    }
+
+    @Test
+    void reviews() throws SQLException {
+        CursorKey key = thirdPageKey("/api/v1/initiatives/" + initiative + "/reviews",
+                ListScope.of("reviews", UUID.fromString(initiative)));
+        assertRangeScan("SELECT * FROM initiative_review FORCE INDEX (ix_review_initiative) WHERE initiative_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+                "ix_review_initiative", 1, initiative, key.number(0), LIMIT + 1);
+    }
+
+    @Test
+    void comments() throws SQLException {
+        CursorKey key = thirdPageKey("/api/v1/initiatives/" + initiative + "/comments",
+                ListScope.of("comments", UUID.fromString(initiative)));
+        assertRangeScan("""
+                SELECT * FROM initiative_comment FORCE INDEX (ix_comment_initiative_live) WHERE initiative_id = ? AND deleted_at IS NULL AND seq > ?
+                ORDER BY seq LIMIT ?""", "ix_comment_initiative_live", 1, initiative, key.number(0), LIMIT + 1);
+    }
+
+    @Test
+    void inbox() throws SQLException {
+        CursorKey key = thirdPageKey("/api/v1/notifications", ListScope.of("inbox", official.id()));
+        assertRangeScan("SELECT * FROM notification FORCE INDEX (ix_notification_inbox) WHERE account_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?",
+                "ix_notification_inbox", 1, official.id().toString(), key.number(0), LIMIT + 1);
+    }
+
+    @Test
+    void municipalities() throws SQLException {
+        CursorKey key = thirdPageKey("/api/v1/municipalities", ListScope.of("municipalities"));
+        assertRangeScan("SELECT * FROM municipality WHERE name > ? ORDER BY name LIMIT ?",
+                "uk_municipality_name", 1, key.text(0), LIMIT + 1);
+    }
+
+    @Test
+    void wijken() throws SQLException {
+        CursorKey key = thirdPageKey("/api/v1/municipalities/" + municipality.id() + "/wijken",
+                ListScope.of("wijken", municipality.id().toString()));
+        assertRangeScan("SELECT * FROM wijk FORCE INDEX (uk_wijk_municipality_name) WHERE municipality_id = ? AND name > ? ORDER BY name LIMIT ?",
+                "uk_wijk_municipality_name", 1, municipality.id().toString(), key.text(0), LIMIT + 1);
+    }
+
+    @Test
+    void staff() throws SQLException {
+        CursorKey key = thirdPageKey("/api/v1/municipalities/" + municipality.id() + "/staff",
+                ListScope.of("staff", municipality.id().toString()));
+        String assignedAt = key.instant(0).toString().replace("T", " ").replace("Z", "");
+        assertRangeScan("""
+                SELECT * FROM role_assignment FORCE INDEX (ix_role_assignment_staff)
+                WHERE scope_id = ? AND role IN ('OFFICIAL', 'ADMIN')
+                  AND assigned_at >= ? AND (assigned_at > ? OR (assigned_at = ? AND id > ?))
+                ORDER BY assigned_at, id LIMIT ?""", "ix_role_assignment_staff", 1,
+                municipality.id().toString(), assignedAt, assignedAt, assignedAt, key.text(1), LIMIT + 1);
+    }
+
+    @Test
+    void officials() throws SQLException {
+        CursorKey key = thirdPageKey("/api/v1/municipalities/" + municipality.id() + "/officials",
+                ListScope.of("officials", municipality.id().toString()));
+        // Two tables: a range of role assignments and, for each of them, its account by primary key.
+        assertRangeScan("""
+                SELECT r.id AS assignment_id, r.account_id, a.display_name
+                FROM role_assignment r FORCE INDEX (ix_role_assignment_scope) JOIN account a ON a.id = r.account_id
+                WHERE r.scope_id = ? AND r.role = 'OFFICIAL' AND r.id > ?
+                ORDER BY r.id LIMIT ?""", "ix_role_assignment_scope", 2,
+                municipality.id().toString(), key.text(0), LIMIT + 1);
+    }
+
+    @Test
+    void overdueInTheMunicipality() throws SQLException {
+        CursorKey key = thirdPageKey("/api/v1/municipalities/" + municipality.id() + "/overdue-initiatives",
+                ListScope.of("overdue-initiatives", municipality.id(), null));
+        LocalDate after = key.date(0);
+        assertRangeScan("""
+                SELECT * FROM initiative FORCE INDEX (ix_initiative_overdue)
+                WHERE municipality_id = ? AND status = 'IN_REVIEW' AND answer_due_date < ?
+                  AND answer_due_date >= ?
+                  AND (answer_due_date > ? OR (answer_due_date = ? AND id > ?))
+                ORDER BY answer_due_date, id LIMIT ?""", "ix_initiative_overdue", 1,
+                municipality.id().toString(), LocalDate.now(), after, after, after, key.text(1), LIMIT + 1);
+    }
+
+    @Test
+    void overdueInAWijk() throws SQLException {
+        CursorKey key = thirdPageKey("/api/v1/municipalities/" + municipality.id() + "/overdue-initiatives", wijk.id(),
+                ListScope.of("overdue-initiatives", municipality.id(), wijk.id()));
+        LocalDate after = key.date(0);
+        assertRangeScan("""
+                SELECT * FROM initiative FORCE INDEX (ix_initiative_wijk_overdue)
+                WHERE wijk_id = ? AND status = 'IN_REVIEW' AND answer_due_date < ?
+                  AND municipality_id = ? AND answer_due_date >= ?
+                  AND (answer_due_date > ? OR (answer_due_date = ? AND id > ?))
+                ORDER BY answer_due_date, id LIMIT ?""", "ix_initiative_wijk_overdue", 1,
+                wijk.id().toString(), LocalDate.now(), municipality.id().toString(), after, after, after, key.text(1),
+                LIMIT + 1);
+    }
+
+    /** Reads three pages through the API, as the official (staff as the admin), and returns the key of the cursor that asked for the third. */
+    private CursorKey thirdPageKey(String path, ListScope scope) {
+        return thirdPageKey(path, null, scope);
+    }
+
+    private CursorKey thirdPageKey(String path, UUID wijkFilter, ListScope scope) {
+        String cursor = null;
+        for (int page = 1; page <= 3; page++) {
+            Api.Call call = api.get(path).token(path.endsWith("/staff") ? admin.accessToken() : official.accessToken()).query("limit", LIMIT);
+            if (wijkFilter != null) {
+                call.query("wijk", wijkFilter);
+            }
+            if (cursor != null) {
+                call.query("cursor", cursor);
+            }
+            statements.reset();
+            ApiResponse response = call.send();
+            assertThat(response.status()).as(path).isEqualTo(200);
+            assertThat(statements.count()).as("statements for a page of " + path).isBetween(1, STATEMENTS_PER_PAGE);
+            assertThat(response.json().get("items")).hasSize(LIMIT);
+            if (page < 3) {
+                cursor = response.text("/nextCursor");
+            }
+        }
+        return cursors.after(new PageRequest(LIMIT, cursor), scope).orElseThrow();
+    }
+
+    /**
+     * The page query uses {@code index} as a range (no filesort) and reads at most one row per fetched
+     * row in each of its {@code tables}.
+     */
+    private void assertRangeScan(String sql, String index, int tables, Object... params) throws SQLException {
+        try (PreparedStatement explain = prepare("EXPLAIN " + sql, params); ResultSet plan = explain.executeQuery()) {
+            plan.next();
+            assertThat(plan.getString("key")).as("index of " + sql).isEqualTo(index);
+            assertThat(plan.getString("type")).as("access of " + sql).isEqualTo("range");
+            assertThat(String.valueOf(plan.getString("Extra"))).doesNotContain("filesort");
+        }
+        try (Statement statement = db.createStatement()) {
+            statement.execute("FLUSH STATUS");
+        }
+        int fetched = 0;
+        try (PreparedStatement page = prepare(sql, params); ResultSet result = page.executeQuery()) {
+            while (result.next()) {
+                fetched++;
+            }
+        }
+        long read = 0;
+        try (Statement statement = db.createStatement();
+             ResultSet status = statement.executeQuery("SHOW SESSION STATUS LIKE 'Handler_read%'")) {
+            while (status.next()) {
+                if (List.of("Handler_read_first", "Handler_read_last", "Handler_read_key", "Handler_read_next",
+                        "Handler_read_prev", "Handler_read_rnd_next").contains(status.getString(1))) {
+                    read += status.getLong(2);
+                }
+            }
+        }
+        assertThat(fetched).isEqualTo(LIMIT + 1);
+        assertThat(read).as("rows read by " + sql).isLessThanOrEqualTo((long) tables * (LIMIT + 1));
+    }
+
+    private PreparedStatement prepare(String sql, Object... params) throws SQLException {
+        PreparedStatement statement = db.prepareStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            statement.setObject(i + 1, params[i]);
+        }
+        return statement;
+    }
+
+    private void insert(String sql, Object... params) throws SQLException {
+        try (PreparedStatement statement = prepare(sql, params)) {
+            statement.executeUpdate();
+        }
+    }
+}
