@@ -1,5 +1,6 @@
 package nl.wijkopmaat.account;
 
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
@@ -42,19 +43,24 @@ public class AccountService {
     private final RefreshTokenStore refreshTokens;
     private final GeographyService geography;
     private final PasswordHasher passwordHasher;
+    private final PasswordChecks passwordChecks;
+    private final TransactionOperations<?> transactions;
     private final LoginThrottle loginThrottle;
     private final Validator validator;
     private final List<PersonalDataContributor> contributors;
     private final Clock clock;
 
     AccountService(AccountRepository accounts, RoleAssignmentService roles, RefreshTokenStore refreshTokens,
-                   GeographyService geography, PasswordHasher passwordHasher, LoginThrottle loginThrottle,
+                   GeographyService geography, PasswordHasher passwordHasher, PasswordChecks passwordChecks,
+                   TransactionOperations<?> transactions, LoginThrottle loginThrottle,
                    Validator validator, List<PersonalDataContributor> contributors, Clock clock) {
         this.accounts = accounts;
         this.roles = roles;
         this.refreshTokens = refreshTokens;
         this.geography = geography;
         this.passwordHasher = passwordHasher;
+        this.passwordChecks = passwordChecks;
+        this.transactions = transactions;
         this.loginThrottle = loginThrottle;
         this.validator = validator;
         this.contributors = contributors;
@@ -65,7 +71,10 @@ public class AccountService {
         return email.strip().toLowerCase(Locale.ROOT);
     }
 
-    @Transactional
+    /**
+     * Not one transaction: the password is hashed on {@link PasswordChecks} between the checks and the
+     * insert, so that no connection is held while it is.
+     */
     public AccountView register(AccountRegistration registration) {
         // Field rules and the rules that need the database are reported together, in one 400.
         List<InvalidParam> invalid = new ArrayList<>(InvalidParams.of(validator.validate(registration)));
@@ -84,15 +93,18 @@ public class AccountService {
             throw ApiException.invalid(invalid);
         }
         String email = normalizeEmail(registration.email());
-        if (accounts.existsByEmail(email)) {
-            throw ApiException.conflict("problem.conflict.emailTaken");
-        }
-        Instant now = clock.instant();
-        Account account = accounts.save(new Account(UUID.randomUUID(), email, passwordHasher.hash(registration.password()),
-                registration.displayName().strip(), registration.municipalityId(), registration.buurtId(),
-                registration.locale() == null ? "nl" : registration.locale(), AccountStatus.ACTIVE, now, now, null, null));
-        LOG.info("Account {} registered", account.id());
-        return view(account);
+        String passwordHash = passwordChecks.hash(registration.password());
+        return transactions.executeWrite(status -> {
+            if (accounts.existsByEmail(email)) {
+                throw ApiException.conflict("problem.conflict.emailTaken");
+            }
+            Instant now = clock.instant();
+            Account account = accounts.save(new Account(UUID.randomUUID(), email, passwordHash,
+                    registration.displayName().strip(), registration.municipalityId(), registration.buurtId(),
+                    registration.locale() == null ? "nl" : registration.locale(), AccountStatus.ACTIVE, now, now, null, null));
+            LOG.info("Account {} registered", account.id());
+            return view(account);
+        });
     }
 
     @Transactional

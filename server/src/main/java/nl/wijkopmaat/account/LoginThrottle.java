@@ -2,6 +2,7 @@ package nl.wijkopmaat.account;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
 import nl.wijkopmaat.common.Hashing;
 
 import java.time.Clock;
@@ -34,23 +35,29 @@ class LoginThrottle {
     }
 
     /**
-     * Locks the email's row for the caller's transaction, so concurrent attempts are counted one by
-     * one, and tells how long the email is still locked.
+     * How long the email is still locked, read without locking anything, so that a locked email is
+     * turned away before its password is checked.
      */
     Optional<Duration> lockFor(String email) {
         Instant now = clock.instant();
-        String key = key(email);
-        repository.ensureExists(key, now);
-        return repository.findForUpdate(key)
-                .map(LoginThrottleState::lockedUntil)
-                .filter(until -> until.isAfter(now))
-                .map(until -> Duration.between(now, until));
+        return repository.find(key(email)).flatMap(state -> remaining(state, now));
     }
 
-    void recordFailure(String email) {
+    /**
+     * Counts a failed sign-in, with the email's row locked for the moment it takes, so that concurrent
+     * failures are counted one by one. A failure that comes in while the email is already locked (by
+     * failures checked at the same time) is not counted and answers how long the lock still lasts.
+     */
+    @Transactional
+    Optional<Duration> recordFailure(String email) {
         Instant now = clock.instant();
         String key = key(email);
+        repository.ensureExists(key, now);
         LoginThrottleState state = repository.findForUpdate(key).orElseThrow();
+        Optional<Duration> locked = remaining(state, now);
+        if (locked.isPresent()) {
+            return locked;
+        }
         boolean windowOver = state.windowStart().plus(window).isBefore(now);
         int failures = windowOver ? 1 : state.failures() + 1;
         Instant windowStart = windowOver ? now : state.windowStart();
@@ -59,6 +66,19 @@ class LoginThrottle {
         } else {
             repository.save(key, failures, windowStart, null);
         }
+        return Optional.empty();
+    }
+
+    /**
+     * A correct password clears the count, unless the email was locked while the password was being
+     * checked: then the lock holds, whatever password came with it.
+     */
+    @Transactional
+    Optional<Duration> recordSuccess(String email) {
+        Instant now = clock.instant();
+        String key = key(email);
+        repository.clearUnlessLocked(key, now);
+        return repository.find(key).flatMap(state -> remaining(state, now));
     }
 
     /** After a successful sign-in, and when the account is erased. */
@@ -70,6 +90,12 @@ class LoginThrottle {
     int deleteStale() {
         Instant now = clock.instant();
         return repository.deleteStale(now.minus(window), now);
+    }
+
+    private static Optional<Duration> remaining(LoginThrottleState state, Instant now) {
+        return Optional.ofNullable(state.lockedUntil())
+                .filter(until -> until.isAfter(now))
+                .map(until -> Duration.between(now, until));
     }
 
     private static String key(String email) {

@@ -21,6 +21,9 @@ interface LoginThrottleRepository extends GenericRepository<LoginThrottleState, 
             ON DUPLICATE KEY UPDATE email_hash = email_hash""")
     void ensureExists(String emailHash, Instant now);
 
+    @Query("SELECT * FROM login_throttle WHERE email_hash = :emailHash")
+    Optional<LoginThrottleState> find(String emailHash);
+
     @Query("SELECT * FROM login_throttle WHERE email_hash = :emailHash FOR UPDATE")
     Optional<LoginThrottleState> findForUpdate(String emailHash);
 
@@ -31,6 +34,12 @@ interface LoginThrottleRepository extends GenericRepository<LoginThrottleState, 
 
     @Query("DELETE FROM login_throttle WHERE email_hash = :emailHash")
     void clear(String emailHash);
+
+    /** One statement, so that a success never locks a row that is not there (and its gap) first. */
+    @Query("""
+            DELETE FROM login_throttle WHERE email_hash = :emailHash
+              AND (locked_until IS NULL OR locked_until <= :now)""")
+    void clearUnlessLocked(String emailHash, Instant now);
 
     @Query("""
             DELETE FROM login_throttle WHERE window_start < :windowStartBefore

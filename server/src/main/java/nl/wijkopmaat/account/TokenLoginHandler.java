@@ -11,11 +11,11 @@ import io.micronaut.security.token.generator.AccessRefreshTokenGenerator;
 import jakarta.inject.Singleton;
 import nl.wijkopmaat.common.error.ApiException;
 import nl.wijkopmaat.common.error.ProblemResponses;
-import nl.wijkopmaat.common.error.TooManyRequestsException;
 
 /**
  * Micronaut Security's bearer login handler, answering with this API's {@link TokenResponse} and with
- * failures as problem+json (401, or 429 while the email is locked). Refreshing is
+ * failures as problem+json (401, 429 while the email is locked, 503 when the server cannot check
+ * passwords fast enough). Refreshing is
  * {@link TokenController}'s.
  */
 @Singleton
@@ -38,8 +38,8 @@ class TokenLoginHandler extends AccessRefreshTokenLoginHandler {
 
     @Override
     public MutableHttpResponse<?> loginFailed(AuthenticationResponse authenticationFailed, HttpRequest<?> request) {
-        if (authenticationFailed instanceof LoginLocked locked) {
-            return problems.of(request, new TooManyRequestsException("problem.login.locked", locked.retryAfter()));
+        if (authenticationFailed instanceof SignInPostponed postponed) {
+            return problems.of(request, postponed.problem());
         }
         return problems.of(request, ApiException.unauthorized("problem.login.failed"));
     }

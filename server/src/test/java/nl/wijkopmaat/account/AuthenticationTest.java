@@ -210,12 +210,31 @@ class AuthenticationTest {
         }
     }
 
+    @Test
+    void aBurstOfThirtySignInsAllSucceedWithinTheQueueBound() {
+        List<Fixtures.Person> people = IntStream.range(0, 30).mapToObj(i -> fixtures.resident(municipality.id())).toList();
+        List<Timed> signIns = atOnce(people.stream()
+                .map(person -> (Supplier<Timed>) () -> Timed.of(() -> login(person.email(), Fixtures.PASSWORD)))
+                .toList());
+        assertThat(signIns).extracting(timed -> timed.response().status()).containsOnly(200);
+        // At most 5 s of checks wait in the queue (wijkopmaat.security.password-checks.max-queued-work).
+        assertThat(signIns).extracting(Timed::took).allSatisfy(took -> assertThat(took).isLessThan(Duration.ofSeconds(6)));
+    }
+
+    record Timed(ApiResponse response, Duration took) {
+        static Timed of(Supplier<ApiResponse> request) {
+            long start = System.nanoTime();
+            ApiResponse response = request.get();
+            return new Timed(response, Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
     /** Sends the requests together, each on its own thread, released at the same moment. */
-    private static List<ApiResponse> atOnce(List<Supplier<ApiResponse>> requests) {
+    static <T> List<T> atOnce(List<Supplier<T>> requests) {
         ExecutorService pool = Executors.newFixedThreadPool(requests.size());
         CountDownLatch start = new CountDownLatch(1);
         try {
-            List<CompletableFuture<ApiResponse>> pending = requests.stream()
+            List<CompletableFuture<T>> pending = requests.stream()
                     .map(request -> CompletableFuture.supplyAsync(() -> {
                         awaitQuietly(start);
                         return request.get();

@@ -38,7 +38,10 @@ class OverloadFilter implements Ordered {
     Publisher<MutableHttpResponse<?>> admit(HttpRequest<?> request,
                                             FilterContinuation<Publisher<MutableHttpResponse<?>>> chain) {
         return Mono.fromFuture(limiter::admit)
-                .flatMap(permit -> Mono.from(chain.proceed()).doFinally(signal -> permit.release()))
+                .flatMap(permit -> {
+                    request.setAttribute(Admission.PERMIT, permit);
+                    return Mono.from(chain.proceed()).doFinally(signal -> permit.release());
+                })
                 .onErrorResume(AdmissionLimiter.Overloaded.class, overloaded -> Mono.just(
                         problems.of(request, RetryLaterException.unavailable(limiter.retryAfter()))));
     }
