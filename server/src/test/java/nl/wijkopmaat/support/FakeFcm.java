@@ -9,7 +9,9 @@ import com.google.api.client.testing.http.MockLowLevelHttpRequest;
 import com.google.api.client.testing.http.MockLowLevelHttpResponse;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,14 +68,19 @@ public class FakeFcm extends MockHttpTransport {
     private final Map<String, List<Answer>> scripted = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final boolean record;
+    private final Duration roundTrip;
 
     public FakeFcm() {
-        this(true);
+        this(true, Duration.ZERO);
     }
 
-    /** Without recording, for the benchmark: it only answers. */
-    public FakeFcm(boolean record) {
+    /**
+     * Without recording, for the benchmark: it only answers, after {@code roundTrip}, as long as a
+     * request to Google takes (zero answers at once).
+     */
+    public FakeFcm(boolean record, Duration roundTrip) {
         this.record = record;
+        this.roundTrip = roundTrip;
     }
 
     /** The next answers for a token, in order; after them, success. */
@@ -94,11 +101,24 @@ public class FakeFcm extends MockHttpTransport {
         scripted.clear();
     }
 
+    private void pause() throws IOException {
+        if (roundTrip.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(roundTrip.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted during the simulated round trip");
+        }
+    }
+
     @Override
     public LowLevelHttpRequest buildRequest(String method, String url) {
         return new MockLowLevelHttpRequest(url) {
             @Override
             public LowLevelHttpResponse execute() throws IOException {
+                pause();
                 JsonNode message = JSON.readTree(getContentAsString()).path("message");
                 if (record) {
                     String authorization = getFirstHeaderValue("Authorization");

@@ -12,6 +12,7 @@ import io.micronaut.context.env.Environment;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
@@ -27,10 +28,14 @@ public class TestFirebase {
 
     private FirebaseApp app;
 
-    /** Records every request unless {@code wijkopmaat.push.test-transport-records} is false (benchmarks: memory). */
+    /**
+     * Records every request unless {@code wijkopmaat.push.test-transport-records} is false (benchmarks:
+     * memory), and answers after {@code wijkopmaat.push.test-transport-round-trip} (default at once).
+     */
     @Singleton
-    FakeFcm fakeFcm(@Value("${wijkopmaat.push.test-transport-records:true}") boolean record) {
-        return new FakeFcm(record);
+    FakeFcm fakeFcm(@Value("${wijkopmaat.push.test-transport-records:true}") boolean record,
+                    @Value("${wijkopmaat.push.test-transport-round-trip:0s}") Duration roundTrip) {
+        return new FakeFcm(record, roundTrip);
     }
 
     @Singleton
