@@ -8,6 +8,9 @@ import nl.wijkopmaat.notification.Outbox;
 import nl.wijkopmaat.support.Api;
 import nl.wijkopmaat.support.FakeFcm;
 import nl.wijkopmaat.support.Fixtures;
+import nl.wijkopmaat.support.TestClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -32,9 +35,21 @@ class RolledBackNotificationTest {
     @Inject
     FakeFcm fcm;
     @Inject
+    TestClock clock;
+    @Inject
     TransactionOperations<?> transactions;
     @Inject
     Outbox outbox;
+
+    @BeforeEach
+    void outsideQuietHours() {
+        clock.setToMiddayInAmsterdam();
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @Test
     void aRolledBackReviewNotifiesNobody() {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -30,6 +31,11 @@ public class TestClock extends Clock {
     /** Moves the clock so that it now reads {@code instant}. */
     public void setTo(Instant instant) {
         offset.set(Duration.between(Instant.now(), instant));
+    }
+
+    /** Moves the clock to midday today in Amsterdam: outside the default quiet hours of push, whenever tests run. */
+    public void setToMiddayInAmsterdam() {
+        setTo(ZonedDateTime.now(ZoneId.of("Europe/Amsterdam")).withHour(12).truncatedTo(ChronoUnit.HOURS).toInstant());
     }
 
     public void reset() {
