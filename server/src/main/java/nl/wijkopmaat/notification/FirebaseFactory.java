@@ -3,6 +3,7 @@ package nl.wijkopmaat.notification;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.firebase.FirebaseApp;
 import com.google.firebase.FirebaseOptions;
+import com.google.firebase.ThreadManager;
 import com.google.firebase.messaging.FirebaseMessaging;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -34,14 +35,22 @@ class FirebaseFactory {
 
     private final List<FirebaseApp> apps = new ArrayList<>();
 
+    /** The SDK's send threads, one per message of a batch; see {@link PushSendThreads}. */
+    @Singleton
+    ThreadManager pushSendThreads(@Value("${wijkopmaat.push.send-threads}") int threads) {
+        return new PushSendThreads(threads);
+    }
+
     @Singleton
     @Requires(condition = FirebaseFactory.CredentialsConfigured.class)
     FirebaseMessaging firebaseMessaging(@Value("${wijkopmaat.push.credentials-path}") String credentialsPath,
-                                        @Value("${wijkopmaat.push.project-id}") String projectId) {
+                                        @Value("${wijkopmaat.push.project-id}") String projectId,
+                                        ThreadManager sendThreads) {
         try (InputStream credentials = Files.newInputStream(Path.of(credentialsPath))) {
             // Bounded waits: a hung connection must not outlive the dispatcher's lease on its batch.
             FirebaseOptions.Builder options = FirebaseOptions.builder()
                     .setCredentials(GoogleCredentials.fromStream(credentials))
+                    .setThreadManager(sendThreads)
                     .setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
                     .setReadTimeout(READ_TIMEOUT_MILLIS);
             if (!projectId.isBlank()) {

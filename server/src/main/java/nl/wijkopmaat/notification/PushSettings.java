@@ -8,6 +8,7 @@ import java.time.Duration;
 @ConfigurationProperties("wijkopmaat.push")
 record PushSettings(
         int batchSize,
+        int batchesInFlight,
         Duration lease,
         int maxAttempts,
         Duration firstRetry,

@@ -13,8 +13,6 @@ public class Outbox {
     }
 
     public void drain() {
-        while (dispatcher.dispatchBatch() > 0) {
-            // until nothing is due
-        }
+        dispatcher.drain();
     }
 }

@@ -1,9 +1,11 @@
 package nl.wijkopmaat.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import nl.wijkopmaat.common.security.Role;
 import nl.wijkopmaat.geography.GeographyViews.MunicipalityView;
 import nl.wijkopmaat.geography.GeographyViews.WijkDetail;
@@ -25,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +60,11 @@ class PushTest {
     TransactionOperations<?> transactions;
     @Inject
     NotificationTexts texts;
+    @Inject
+    PushSettings settings;
+    @Inject
+    @Named(TaskExecutors.IO)
+    ExecutorService sender;
 
     MunicipalityView municipality;
     WijkDetail wijk;
@@ -94,9 +102,7 @@ class PushTest {
 
     /** Sends everything that is due now, the way the scheduled dispatcher does. */
     private void drain() {
-        while (dispatcher.dispatchBatch() > 0) {
-            // until the outbox has nothing due
-        }
+        dispatcher.drain();
     }
 
     private String registerDevice(Person person, String platform) {
@@ -342,7 +348,7 @@ class PushTest {
             notifications.notify(notices);
             return null;
         });
-        PushDispatcher other = new PushDispatcher(outbox, gateway, texts);
+        PushDispatcher other = new PushDispatcher(outbox, gateway, texts, settings, sender);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             var first = pool.submit(() -> drainWith(dispatcher));
@@ -358,7 +364,7 @@ class PushTest {
 
     private static void drainWith(PushDispatcher dispatcher) {
         for (int idle = 0; idle < 3; ) {
-            idle = dispatcher.dispatchBatch() == 0 ? idle + 1 : 0;
+            idle = dispatcher.drain() == 0 ? idle + 1 : 0;
         }
     }
 

@@ -4,6 +4,7 @@ import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.firebase.FirebaseApp;
 import com.google.firebase.FirebaseOptions;
+import com.google.firebase.ThreadManager;
 import com.google.firebase.messaging.FirebaseMessaging;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -39,13 +40,14 @@ public class TestFirebase {
     }
 
     @Singleton
-    FirebaseMessaging firebaseMessaging(FakeFcm transport) {
+    FirebaseMessaging firebaseMessaging(FakeFcm transport, ThreadManager sendThreads) {
         GoogleCredentials credentials = GoogleCredentials.create(
                 new AccessToken("test-access-token", Date.from(Instant.parse("2099-01-01T00:00:00Z"))));
         FirebaseOptions options = FirebaseOptions.builder()
                 .setCredentials(credentials)
                 .setProjectId("demo")
                 .setHttpTransport(transport)
+                .setThreadManager(sendThreads)
                 .build();
         app = FirebaseApp.initializeApp(options, "test-" + UUID.randomUUID());
         return FirebaseMessaging.getInstance(app);
