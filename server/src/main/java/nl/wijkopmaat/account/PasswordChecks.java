@@ -35,6 +35,7 @@ class PasswordChecks {
     private static final Logger LOG = LoggerFactory.getLogger(PasswordChecks.class);
     /** Weight of the newest check in the running cost: about the last ten checks count. */
     private static final int SMOOTHING = 8;
+    private static final long UNKNOWN_COST = 0;
 
     private final PasswordHasher hasher;
     private final ExecutorService pool;
@@ -51,12 +52,26 @@ class PasswordChecks {
         this.hasher = hasher;
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         this.maxQueuedNanos = maxQueuedWork.toNanos();
-        Duration cost = costPerCheck != null ? costPerCheck : hasher.measuredCost();
-        this.costNanos = new AtomicLong(Math.max(1, cost.toNanos()));
+        this.costNanos = new AtomicLong(costPerCheck != null ? Math.max(1, costPerCheck.toNanos()) : UNKNOWN_COST);
         this.pool = Executors.newFixedThreadPool(this.threads, threadsNamed("password-check-"));
         this.retryAfter = maxQueuedWork.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : maxQueuedWork;
-        LOG.info("Password checks: {} threads, {} ms per check to start with, at most {} ms of checks waiting",
-                this.threads, cost.toMillis(), maxQueuedWork.toMillis());
+        if (costPerCheck == null) {
+            pool.submit(this::timeOneCheck);
+        }
+        LOG.info("Password checks: {} threads, at most {} ms of checks waiting", this.threads, maxQueuedWork.toMillis());
+    }
+
+    /**
+     * Times one check in the background instead of during start-up: until it is done, the cost is
+     * unknown and the checks that arrive wait behind it, bounded by the waiting time alone.
+     */
+    private void timeOneCheck() {
+        long start = System.nanoTime();
+        hasher.matchNothing("");
+        long took = System.nanoTime() - start;
+        if (costNanos.compareAndSet(UNKNOWN_COST, Math.max(1, took))) {
+            LOG.info("Password checks: one check takes {} ms", Duration.ofNanos(took).toMillis());
+        }
     }
 
     /** Whether the password belongs to the hash. */
@@ -98,7 +113,7 @@ class PasswordChecks {
                     return work.get();
                 } finally {
                     long took = System.nanoTime() - start;
-                    costNanos.updateAndGet(cost -> cost + (took - cost) / SMOOTHING);
+                    costNanos.updateAndGet(cost -> cost == UNKNOWN_COST ? Math.max(1, took) : cost + (took - cost) / SMOOTHING);
                 }
             });
         } catch (RejectedExecutionException shutDown) {

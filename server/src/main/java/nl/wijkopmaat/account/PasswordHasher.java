@@ -1,10 +1,11 @@
 package nl.wijkopmaat.account;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.util.SupplierUtil;
 import jakarta.inject.Singleton;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
-import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * bcrypt with a per-password salt. The cost is configurable so that tests need not pay for it.
@@ -17,16 +18,12 @@ class PasswordHasher {
     static final int MAX_PASSWORD_BYTES = 72;
 
     private final BCryptPasswordEncoder encoder;
-    private final String unusedHash;
-    private final Duration measuredCost;
+    /** Made when first needed (PasswordChecks warms it up in the background), not at start-up. */
+    private final Supplier<String> unusedHash;
 
     PasswordHasher(@Value("${wijkopmaat.security.bcrypt-strength}") int strength) {
         this.encoder = new BCryptPasswordEncoder(strength);
-        this.unusedHash = encoder.encode("no account has this password");
-        // One check timed at start-up: cold, so if anything a little slow, which keeps the queue short.
-        long start = System.nanoTime();
-        matchNothing("");
-        this.measuredCost = Duration.ofNanos(System.nanoTime() - start);
+        this.unusedHash = SupplierUtil.memoized(() -> encoder.encode("no account has this password"));
     }
 
     String hash(String password) {
@@ -39,11 +36,6 @@ class PasswordHasher {
 
     /** Spends the same time as a real check, so response times do not reveal which emails exist. */
     void matchNothing(String password) {
-        encoder.matches(password, unusedHash);
-    }
-
-    /** What one check costs on this machine at the configured strength. */
-    Duration measuredCost() {
-        return measuredCost;
+        encoder.matches(password, unusedHash.get());
     }
 }
