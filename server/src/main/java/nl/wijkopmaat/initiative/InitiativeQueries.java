@@ -17,9 +17,8 @@ import java.util.UUID;
 
 /**
  * The initiative list: any combination of filters, newest first (order of arrival) or most supported
- * first, keyset pagination, and whether the
- * viewer supports each row, in one statement per page. Each filter column leads an index
- * (see V2__initiatives.sql and V5__initiative_owner_index.sql).
+ * first, keyset pagination, and whether the viewer supports each row (a primary-key lookup per row),
+ * in one statement per page.
  */
 @Singleton
 class InitiativeQueries {
@@ -37,11 +36,28 @@ class InitiativeQueries {
     @Transactional
     List<Row> page(InitiativeListQuery query, @Nullable UUID viewer, Optional<CursorKey> after, int fetchSize) {
         String viewerId = viewer == null ? null : viewer.toString();
-        StringBuilder sql = new StringBuilder("""
-                SELECT i.*, s.account_id AS supporter FROM initiative i
-                LEFT JOIN initiative_support s ON s.initiative_id = i.id AND s.account_id = ?
-                WHERE (i.submitted_at IS NOT NULL OR i.author_id = ?)""");
-        List<Object> params = new ArrayList<>(List.of(nullable(viewerId), nullable(viewerId)));
+        StringBuilder sql = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        // The viewer's supports are few: that list starts from them. Every other list is a range of
+        // the index its filter and order lead; without the hint MariaDB may read the list from its start.
+        if (query.onlySupportedByMe()) {
+            sql.append("SELECT i.*, s.account_id AS supporter FROM initiative i")
+                    .append(" JOIN initiative_support s ON s.initiative_id = i.id AND s.account_id = ?");
+            params.add(nullable(viewerId));
+        } else if (viewer != null) {
+            sql.append("SELECT i.*, s.account_id AS supporter FROM initiative i FORCE INDEX (").append(index(query)).append(")")
+                    .append(" LEFT JOIN initiative_support s ON s.initiative_id = i.id AND s.account_id = ?");
+            params.add(viewerId);
+        } else {
+            sql.append("SELECT i.*, NULL AS supporter FROM initiative i FORCE INDEX (").append(index(query)).append(")");
+        }
+        // Drafts are listed to their author only, among their own initiatives.
+        if (query.onlyMine()) {
+            sql.append(" WHERE i.author_id = ?");
+            params.add(nullable(viewerId));
+        } else {
+            sql.append(" WHERE i.published = 1");
+        }
         if (query.wijk() != null) {
             sql.append(" AND i.wijk_id = ?");
             params.add(query.wijk().toString());
@@ -57,13 +73,6 @@ class InitiativeQueries {
         if (query.theme() != null) {
             sql.append(" AND i.theme = ?");
             params.add(query.theme().name());
-        }
-        if (query.onlyMine()) {
-            sql.append(" AND i.author_id = ?");
-            params.add(nullable(viewerId));
-        }
-        if (query.onlySupportedByMe()) {
-            sql.append(" AND s.account_id IS NOT NULL");
         }
         if (query.onlyOwnedByMe()) {
             sql.append(" AND i.owner_id = ?");
@@ -97,6 +106,33 @@ class InitiativeQueries {
             }
             return rows;
         });
+    }
+
+    /**
+     * The index whose prefix is the most selective filter of the query, followed by the list's order
+     * (see V8__initiative_list_indexes.sql); further filters are checked on the rows it yields.
+     */
+    private static String index(InitiativeListQuery query) {
+        boolean bySupport = query.order() == InitiativeListQuery.Sort.SUPPORT;
+        if (query.onlyOwnedByMe()) {
+            return bySupport ? "ix_initiative_owner_support" : "ix_initiative_owner_seq";
+        }
+        if (query.onlyMine()) {
+            return bySupport ? "ix_initiative_author_support" : "ix_initiative_author";
+        }
+        if (query.buurt() != null) {
+            return bySupport ? "ix_initiative_buurt_support_list" : "ix_initiative_buurt_newest";
+        }
+        if (query.wijk() != null) {
+            return bySupport ? "ix_initiative_wijk_support_list" : "ix_initiative_wijk_newest";
+        }
+        if (query.status() != null) {
+            return bySupport ? "ix_initiative_status_support" : "ix_initiative_status_newest";
+        }
+        if (query.theme() != null) {
+            return bySupport ? "ix_initiative_theme_support" : "ix_initiative_theme_newest";
+        }
+        return bySupport ? "ix_initiative_list_support" : "ix_initiative_list_newest";
     }
 
     /** The list a cursor belongs to: its filters and order, and the viewer, who may see own drafts. */

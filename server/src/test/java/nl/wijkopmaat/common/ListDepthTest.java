@@ -114,6 +114,16 @@ class ListDepthTest {
                 + " requested_budget_cents, status, support_count, created_at, updated_at, submitted_at, answer_due_date, version)"
                 + " SELECT UUID(), ?, ?, ?, ?, 'Te laat', 'Wacht op antwoord.', 'GROEN', 0, 'IN_REVIEW', 0, NOW(), NOW(), NOW(),"
                 + " DATE '2025-01-01' + INTERVAL (seq % 3) DAY, 0 " + rows, m, w, o, o);
+        // Supported initiatives in the buurt (counts from 0 to 39, so the most-supported order ties too),
+        // and drafts in between that no list but their author's may step over.
+        insert("INSERT INTO initiative (id, municipality_id, wijk_id, buurt_id, author_id, owner_id, title, description, theme,"
+                + " requested_budget_cents, status, support_count, created_at, updated_at, submitted_at, version)"
+                + " SELECT UUID(), ?, ?, ?, ?, ?, 'Buurtfeest', 'Met de hele straat.', 'CULTUUR', 0, 'APPROVED', seq % 40,"
+                + " NOW(), NOW(), NOW(), 0 " + rows, m, w, wijk.buurten().get(0).id().toString(), o, o);
+        insert("INSERT INTO initiative (id, municipality_id, wijk_id, buurt_id, author_id, title, description, theme,"
+                + " requested_budget_cents, status, support_count, created_at, updated_at, version)"
+                + " SELECT UUID(), ?, ?, ?, ?, 'Concept', 'Nog niet ingediend.', 'CULTUUR', 0, 'DRAFT', 0, NOW(), NOW(), 0 "
+                + rows, m, w, wijk.buurten().get(0).id().toString(), admin.id().toString());
         try (Statement statement = db.createStatement()) {
             statement.execute("ANALYZE TABLE initiative, initiative_status_change, initiative_review, initiative_comment,"
                     + " notification, municipality, wijk, role_assignment");
@@ -227,6 +237,90 @@ class ListDepthTest {
                 ORDER BY answer_due_date, id LIMIT ?""", "ix_initiative_wijk_overdue", 1,
                 wijk.id().toString(), LocalDate.now(), municipality.id().toString(), after, after, after, key.text(1),
                 LIMIT + 1);
+    }
+
+    @Test
+    void initiativesNewest() throws SQLException {
+        assertInitiativeList("ix_initiative_list_newest", official);
+    }
+
+    @Test
+    void initiativesMostSupported() throws SQLException {
+        assertInitiativeList("ix_initiative_list_support", official, "sort", "SUPPORT");
+    }
+
+    @Test
+    void initiativesOfAWijk() throws SQLException {
+        assertInitiativeList("ix_initiative_wijk_newest", official, "wijk", wijk.id());
+        assertInitiativeList("ix_initiative_wijk_support_list", official, "wijk", wijk.id(), "sort", "SUPPORT");
+    }
+
+    @Test
+    void initiativesOfAWijkWithoutAToken() throws SQLException {
+        assertInitiativeList("ix_initiative_wijk_newest", null, "wijk", wijk.id());
+        assertInitiativeList("ix_initiative_wijk_support_list", null, "wijk", wijk.id(), "sort", "SUPPORT");
+    }
+
+    @Test
+    void initiativesOfABuurt() throws SQLException {
+        UUID buurt = wijk.buurten().get(0).id();
+        assertInitiativeList("ix_initiative_buurt_newest", official, "buurt", buurt);
+        assertInitiativeList("ix_initiative_buurt_support_list", official, "buurt", buurt, "sort", "SUPPORT");
+    }
+
+    @Test
+    void initiativesByStatus() throws SQLException {
+        assertInitiativeList("ix_initiative_status_newest", official, "status", "APPROVED");
+        assertInitiativeList("ix_initiative_status_support", official, "status", "APPROVED", "sort", "SUPPORT");
+    }
+
+    @Test
+    void initiativesByTheme() throws SQLException {
+        assertInitiativeList("ix_initiative_theme_newest", official, "theme", "CULTUUR");
+        assertInitiativeList("ix_initiative_theme_support", official, "theme", "CULTUUR", "sort", "SUPPORT");
+    }
+
+    @Test
+    void myInitiatives() throws SQLException {
+        assertInitiativeList("ix_initiative_author", admin, "mine", true);
+        assertInitiativeList("ix_initiative_author_support", admin, "mine", true, "sort", "SUPPORT");
+    }
+
+    @Test
+    void initiativesIOwn() throws SQLException {
+        assertInitiativeList("ix_initiative_owner_seq", official, "owner", "me");
+        assertInitiativeList("ix_initiative_owner_support", official, "owner", "me", "sort", "SUPPORT");
+    }
+
+    /**
+     * Reads three pages of {@code GET /initiatives} with the given query (name, value, ...) and checks
+     * the very statement that read the third: a range of {@code index}, and for a signed-in viewer a
+     * primary-key lookup of their support per row.
+     */
+    private void assertInitiativeList(String index, Person viewer, Object... query) throws SQLException {
+        String cursor = null;
+        for (int page = 1; page <= 3; page++) {
+            Api.Call call = api.get("/api/v1/initiatives").query("limit", LIMIT);
+            if (viewer != null) {
+                call.token(viewer.accessToken());
+            }
+            for (int i = 0; i < query.length; i += 2) {
+                call.query((String) query[i], query[i + 1]);
+            }
+            if (cursor != null) {
+                call.query("cursor", cursor);
+            }
+            statements.reset();
+            ApiResponse response = call.send();
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(statements.count()).as("statements for a page of initiatives").isBetween(1, STATEMENTS_PER_PAGE);
+            assertThat(response.json().get("items")).hasSize(LIMIT);
+            cursor = response.text("/nextCursor");
+        }
+        StatementCounter.Executed pageQuery = statements.executed().stream()
+                .filter(statement -> statement.sql().startsWith("SELECT i.*"))
+                .findFirst().orElseThrow();
+        assertRangeScan(pageQuery.sql(), index, viewer == null ? 1 : 2, pageQuery.params().toArray());
     }
 
     /** Reads three pages through the API, as the official (staff as the admin), and returns the key of the cursor that asked for the third. */

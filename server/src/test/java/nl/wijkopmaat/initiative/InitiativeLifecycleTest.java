@@ -183,9 +183,11 @@ class InitiativeLifecycleTest {
         assertThat(ids(api.get("/api/v1/initiatives").query("wijk", wijk).query("status", "DRAFT")
                 .token(world.neighbour.accessToken()).send())).isEmpty();
         assertThat(ids(api.get("/api/v1/initiatives").query("wijk", wijk).token(world.author.accessToken()).send()))
-                .contains(id);
+                .as("the wijk's list is the public one, also for the author").doesNotContain(id);
         assertThat(ids(api.get("/api/v1/initiatives").query("mine", true).token(world.author.accessToken()).send()))
                 .containsExactly(id);
+        assertThat(ids(api.get("/api/v1/initiatives").query("mine", true).query("status", "DRAFT")
+                .token(world.author.accessToken()).send())).containsExactly(id);
     }
 
     @Test
