@@ -45,8 +45,9 @@ class InitiativeQueries {
                     .append(" JOIN initiative_support s ON s.initiative_id = i.id AND s.account_id = ?");
             params.add(nullable(viewerId));
         } else if (viewer != null) {
+            // By primary key: the viewer's own index would read all their supports for every row.
             sql.append("SELECT i.*, s.account_id AS supporter FROM initiative i FORCE INDEX (").append(index(query)).append(")")
-                    .append(" LEFT JOIN initiative_support s ON s.initiative_id = i.id AND s.account_id = ?");
+                    .append(" LEFT JOIN initiative_support s FORCE INDEX (PRIMARY) ON s.initiative_id = i.id AND s.account_id = ?");
             params.add(viewerId);
         } else {
             sql.append("SELECT i.*, NULL AS supporter FROM initiative i FORCE INDEX (").append(index(query)).append(")");
