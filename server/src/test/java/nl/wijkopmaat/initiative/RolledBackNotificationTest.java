@@ -8,8 +8,12 @@ import nl.wijkopmaat.notification.Outbox;
 import nl.wijkopmaat.support.Api;
 import nl.wijkopmaat.support.FakeFcm;
 import nl.wijkopmaat.support.Fixtures;
+import nl.wijkopmaat.support.TestClock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @MicronautTest(transactional = false)
 class RolledBackNotificationTest {
 
+    private static final Instant MIDDAY = ZonedDateTime.parse("2026-12-01T12:00:00+01:00[Europe/Amsterdam]").toInstant();
+
     @Inject
     Api api;
     @Inject
@@ -34,10 +40,19 @@ class RolledBackNotificationTest {
     @Inject
     TransactionOperations<?> transactions;
     @Inject
+    TestClock clock;
+    @Inject
     Outbox outbox;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @Test
     void aRolledBackReviewNotifiesNobody() {
+        // At midday, so that the push is due at once rather than after the default quiet hours.
+        clock.setTo(MIDDAY);
         InitiativeWorld world = new InitiativeWorld(api, fixtures);
         String id = world.inStatus("IN_REVIEW", service);
         api.post("/api/v1/devices").token(world.author.accessToken())
