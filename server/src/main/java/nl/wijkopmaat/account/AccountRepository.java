@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -24,4 +25,9 @@ interface AccountRepository extends CrudRepository<Account, UUID> {
     boolean existsByIdAndStatus(UUID id, AccountStatus status);
 
     List<Account> findByIdIn(Collection<UUID> ids);
+
+    @Query("""
+            SELECT id FROM account WHERE verified_at IS NULL AND created_at < :before AND status = 'ACTIVE'
+            ORDER BY created_at LIMIT :limit""")
+    List<UUID> findUnverifiedCreatedBefore(Instant before, int limit);
 }

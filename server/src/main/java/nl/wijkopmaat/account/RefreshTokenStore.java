@@ -112,6 +112,12 @@ class RefreshTokenStore implements RefreshTokenPersistence {
         tokens.revokeAccount(accountId.toString(), clock.instant());
     }
 
+    /** On erasure: not even the times of the person's sessions stay. */
+    @Transactional
+    void deleteAll(UUID accountId) {
+        tokens.deleteByAccountId(accountId);
+    }
+
     /** Expired tokens are useless; a day's grace keeps reuse detection for clocks that differ a little. */
     @Transactional
     int deleteExpired() {
