@@ -28,7 +28,8 @@ COPY --from=build /tmp/wijkopmaat-server.jar /app/wijkopmaat-server.jar
 
 USER wijkopmaat:wijkopmaat
 ENV PORT=8080
-EXPOSE 8080
+# The API; health and metrics are on the management port (ENDPOINTS_ALL_PORT).
+EXPOSE 8080 8081
 
 # Exec form: the JVM is PID 1 and receives SIGTERM, so in-flight requests finish before it stops.
 # Extra JVM options can be passed with JAVA_TOOL_OPTIONS.
