@@ -1,9 +1,9 @@
 package nl.wijkopmaat.account;
 
+import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
 import nl.wijkopmaat.common.i18n.Messages;
 import nl.wijkopmaat.common.mail.Mailer;
-import nl.wijkopmaat.common.security.Role;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -45,11 +45,15 @@ class AccountMails {
         send(account, "mail.passwordChanged", Map.of("name", account.displayName()));
     }
 
-    /** To an address without a verified account that was given a role; in Dutch, the language of its municipality. */
-    void invitation(String email, Role role) {
+    /**
+     * To an address without a verified account that was given a role, once the invitation is
+     * committed; in Dutch, the language of its municipality.
+     */
+    @TransactionalEventListener
+    void invitation(RoleInvited invited) {
         Locale locale = Messages.DUTCH;
-        String roleName = messages.get("role." + role.name(), locale);
-        mailer.send(null, email, messages.get("mail.invitation.subject", locale, Map.of("role", roleName)),
+        String roleName = messages.get("role." + invited.role().name(), locale);
+        mailer.send(null, invited.email(), messages.get("mail.invitation.subject", locale, Map.of("role", roleName)),
                 messages.get("mail.invitation.body", locale, Map.of("role", roleName)));
     }
 

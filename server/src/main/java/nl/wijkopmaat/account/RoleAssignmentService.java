@@ -1,8 +1,11 @@
 package nl.wijkopmaat.account;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import nl.wijkopmaat.common.audit.AuditLog;
 import nl.wijkopmaat.common.error.ApiException;
 import nl.wijkopmaat.common.paging.Page;
 import nl.wijkopmaat.common.paging.Cursors;
@@ -10,8 +13,6 @@ import nl.wijkopmaat.common.paging.ListScope;
 import nl.wijkopmaat.common.paging.PageRequest;
 import nl.wijkopmaat.common.security.Authorizations;
 import nl.wijkopmaat.common.security.Role;
-import io.micronaut.core.annotation.Nullable;
-import nl.wijkopmaat.common.audit.AuditLog;
 import nl.wijkopmaat.geography.GeographyService;
 
 import java.time.Clock;
@@ -41,20 +42,21 @@ public class RoleAssignmentService implements Authorizations {
     private final AccountRepository accounts;
     /** A provider: geography asks this service who may change it. */
     private final Provider<GeographyService> geography;
-    private final AccountMails mails;
+    private final ApplicationEventPublisher<RoleInvited> invited;
     private final AuditLog audit;
     private final Cursors cursors;
     private final Clock clock;
 
     RoleAssignmentService(RoleAssignmentRepository assignments, RoleChangeRepository changes,
                           RoleInvitationRepository invitations, AccountRepository accounts, Provider<GeographyService> geography,
-                          AccountMails mails, AuditLog audit, Cursors cursors, Clock clock) {
+                          ApplicationEventPublisher<RoleInvited> invited, AuditLog audit, Cursors cursors,
+                          Clock clock) {
         this.assignments = assignments;
         this.changes = changes;
         this.invitations = invitations;
         this.accounts = accounts;
         this.geography = geography;
-        this.mails = mails;
+        this.invited = invited;
         this.audit = audit;
         this.cursors = cursors;
         this.clock = clock;
@@ -110,7 +112,7 @@ public class RoleAssignmentService implements Authorizations {
         Instant now = clock.instant();
         invitations.upsert(UUID.randomUUID(), email, role.name(), scopeId, actor, now);
         RoleInvitation invitation = invitations.findByEmailAndRoleAndScopeId(email, role, scopeId).orElseThrow();
-        mails.invitation(email, role);
+        invited.publishEvent(new RoleInvited(email, role));
         audit.record("role.invited", null, details(role, scopeId, actor));
         return Invitation.of(invitation);
     }
@@ -124,10 +126,19 @@ public class RoleAssignmentService implements Authorizations {
     /**
      * When an address is verified, the roles it was invited to take effect, in the inviter's name.
      * A platform role has one holder, so the invited person takes it over from whoever has it now.
+     * Staff of a municipality are registered there: an account of another municipality does not
+     * take a staff invitation, which then lapses.
      */
     @Transactional
     void acceptInvitations(UUID accountId, String email) {
+        Account account = accounts.findById(accountId).orElseThrow();
         for (RoleInvitation invitation : invitations.findByEmail(email)) {
+            invitations.delete(invitation);
+            if (STAFF.contains(invitation.role()) && !account.municipalityId().equals(invitation.scopeId())) {
+                audit.record("role.invitation-lapsed", accountId, details(invitation.role(), invitation.scopeId(),
+                        invitation.invitedBy()));
+                continue;
+            }
             if (invitation.role().scopeType() == Role.ScopeType.WIJKPLATFORM) {
                 assignments.findByScopeIdAndRoleInOrderByAssignedAt(invitation.scopeId(), List.of(invitation.role()))
                         .stream().filter(held -> !held.accountId().equals(accountId))
@@ -136,7 +147,6 @@ public class RoleAssignmentService implements Authorizations {
             if (!has(accountId, invitation.role(), invitation.scopeId())) {
                 grant(invitation.invitedBy(), accountId, invitation.role(), invitation.scopeId());
             }
-            invitations.delete(invitation);
         }
     }
 

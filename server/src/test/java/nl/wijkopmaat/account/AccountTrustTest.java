@@ -152,6 +152,16 @@ class AccountTrustTest {
     }
 
     @Test
+    void aStaffInvitationLapsesForAnAccountOfAnotherMunicipality() {
+        Person admin = fixtures.withRole(municipality.id(), Role.ADMIN, municipality.id());
+        Person elsewhere = fixtures.unverifiedResident(fixtures.municipality().id());
+        assertThat(api.post("/api/v1/municipalities/" + municipality.id() + "/staff").token(admin.accessToken())
+                .json(Map.of("email", elsewhere.email(), "role", "OFFICIAL")).send().status()).isEqualTo(202);
+        fixtures.verify(elsewhere);
+        assertThat(api.get("/api/v1/me").token(elsewhere.accessToken()).send().json().get("roles")).isEmpty();
+    }
+
+    @Test
     void aChairInvitedByEmailBecomesChairWhenTheAddressIsVerified() {
         Person admin = fixtures.withRole(municipality.id(), Role.ADMIN, municipality.id());
         WijkDetail wijk = fixtures.wijk(municipality.id());
