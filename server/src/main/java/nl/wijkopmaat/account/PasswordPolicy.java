@@ -1,7 +1,6 @@
 package nl.wijkopmaat.account;
 
 import com.nulabinc.zxcvbn.StandardDictionaries;
-import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import nl.wijkopmaat.common.error.InvalidParam;
 
@@ -39,10 +38,7 @@ class PasswordPolicy {
     }
 
     /** The reason a password is refused, for the field {@code name}; empty when it is acceptable. */
-    Optional<InvalidParam> check(String name, @Nullable String password) {
-        if (password == null) {
-            return Optional.of(new InvalidParam(name, "validation.password.required"));
-        }
+    Optional<InvalidParam> check(String name, String password) {
         int length = password.codePointCount(0, password.length());
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
             return Optional.of(new InvalidParam(name, "validation.password.length"));

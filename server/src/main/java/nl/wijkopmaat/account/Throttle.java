@@ -76,10 +76,6 @@ final class Throttle {
         repository.clear(hash(key));
     }
 
-    Duration window() {
-        return window;
-    }
-
     private static Optional<Duration> remaining(LoginThrottleState state, Instant now) {
         return Optional.ofNullable(state.lockedUntil())
                 .filter(until -> until.isAfter(now))

@@ -32,7 +32,7 @@ public class Mailer {
         try {
             sender.send(Email.builder().from(settings.from()).to(to).subject(subject).body(text));
             LOG.info("Mail \"{}\" sent for account {}", subject, accountId);
-        } catch (EmailException | IllegalStateException e) {
+        } catch (EmailException e) {
             LOG.error("Mail for account {} could not be sent: {}", accountId, e.getMessage());
         }
     }
