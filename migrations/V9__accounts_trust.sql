@@ -6,6 +6,9 @@
 -- keep working: they count as verified from their creation.
 ALTER TABLE account ADD COLUMN verified_at DATETIME(6) NULL;
 UPDATE account SET verified_at = created_at WHERE status = 'ACTIVE';
+-- Access tokens carry the session epoch of their account; signing out everywhere (and a password
+-- change or reset) raises it, so that every access token issued before stops working at once.
+ALTER TABLE account ADD COLUMN session_epoch INT NOT NULL DEFAULT 0;
 -- Unverified accounts are removed after a while; this finds them without reading every account.
 CREATE INDEX ix_account_unverified ON account (verified_at, created_at);
 

@@ -22,7 +22,13 @@ interface AccountRepository extends CrudRepository<Account, UUID> {
 
     boolean existsByEmail(String email);
 
-    boolean existsByIdAndStatus(UUID id, AccountStatus status);
+    /** The session epoch of an active account; empty for an erased or unknown one. */
+    @Query("SELECT session_epoch FROM account WHERE id = :id AND status = 'ACTIVE'")
+    Optional<Integer> findActiveSessionEpoch(UUID id);
+
+    /** Ends every session at once: access tokens of an earlier epoch are refused. */
+    @Query("UPDATE account SET session_epoch = session_epoch + 1 WHERE id = :id")
+    void raiseSessionEpoch(UUID id);
 
     List<Account> findByIdIn(Collection<UUID> ids);
 

@@ -201,7 +201,7 @@ public class AccountService {
             Account account = accounts.findByIdForUpdate(accountId).filter(Account::active)
                     .orElseThrow(() -> ApiException.invalid("token", "validation.token.invalid"));
             Account updated = accounts.update(account.withPassword(passwordHash, clock.instant()));
-            refreshTokens.revokeAll(accountId);
+            endSessions(accountId);
             loginThrottle.forget(accountId);
             audit.record("password.reset", accountId);
             return markVerified(updated);
@@ -223,19 +223,24 @@ public class AccountService {
         Account changed = transactions.executeWrite(status -> {
             Account account = lockActive(accountId);
             Account updated = accounts.update(account.withPassword(passwordHash, clock.instant()));
-            refreshTokens.revokeAll(accountId);
+            endSessions(accountId);
             audit.record("password.changed", accountId);
             return updated;
         });
         mails.passwordChanged(changed);
     }
 
-    /** Signs the account out everywhere: every refresh token stops working. */
+    /** Signs the account out everywhere: every refresh token and every access token stops working. */
     @Transactional
     public void revokeSessions(UUID accountId) {
         lockActive(accountId);
-        refreshTokens.revokeAll(accountId);
+        endSessions(accountId);
         audit.record("sessions.revoked", accountId);
+    }
+
+    private void endSessions(UUID accountId) {
+        refreshTokens.revokeAll(accountId);
+        accounts.raiseSessionEpoch(accountId);
     }
 
     /**
@@ -396,9 +401,13 @@ public class AccountService {
                 .collect(Collectors.toMap(Account::id, account -> Locale.forLanguageTag(account.locale())));
     }
 
+    /**
+     * Whether an access token of this session epoch still opens the account: the account is active
+     * and its sessions were not ended after the token was issued.
+     */
     @Transactional
-    public boolean isActive(UUID accountId) {
-        return accounts.existsByIdAndStatus(accountId, AccountStatus.ACTIVE);
+    boolean isCurrentSession(UUID accountId, int sessionEpoch) {
+        return accounts.findActiveSessionEpoch(accountId).filter(current -> current == sessionEpoch).isPresent();
     }
 
     /**
@@ -417,8 +426,9 @@ public class AccountService {
             if (account.isVerified()) {
                 return ref(account);
             }
-            refreshTokens.revokeAll(account.id());
-            return ref(markVerified(accounts.update(account.withPassword(passwordHasher.hash(password), now))));
+            Account takenBack = accounts.update(account.withPassword(passwordHasher.hash(password), now));
+            endSessions(account.id());
+            return ref(markVerified(takenBack));
         }
         return ref(accounts.save(new Account(UUID.randomUUID(), normalized, passwordHasher.hash(password),
                 displayName, municipalityId, buurtId, "nl", AccountStatus.ACTIVE, now, now, null, now, null)));

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -102,6 +103,8 @@ class PasswordAuthenticationProvider<B> implements HttpRequestAuthenticationProv
             return SignInPostponed.locked(lockedMeanwhile.get());
         }
         audit.record("sign-in.succeeded", account.get().id());
-        return AuthenticationResponse.success(account.get().id().toString());
+        int sessionEpoch = accounts.findActiveSessionEpoch(account.get().id()).orElse(0);
+        return AuthenticationResponse.success(account.get().id().toString(),
+                Map.of(SessionClaimsGenerator.SESSION_EPOCH, sessionEpoch));
     }
 }

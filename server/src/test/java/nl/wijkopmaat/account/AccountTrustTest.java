@@ -245,6 +245,7 @@ class AccountTrustTest {
                 .isEqualTo(204);
         assertThat(refresh(person.refreshToken()).status()).isEqualTo(401);
         assertThat(refresh(secondPhone.refreshToken()).status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/me").token(secondPhone.accessToken()).send().status()).isEqualTo(401);
         assertThat(login(person.email(), Fixtures.PASSWORD).status()).isEqualTo(401);
         assertThat(login(person.email(), "een nieuw wachtwoord").status()).isEqualTo(200);
         assertThat(mailbox.last(person.email()).subject()).isEqualTo("Je wachtwoord voor Wijk op Maat is gewijzigd");
@@ -257,7 +258,11 @@ class AccountTrustTest {
         assertThat(api.post("/api/v1/me/sessions/revocation").token(person.accessToken()).send().status()).isEqualTo(204);
         assertThat(refresh(person.refreshToken()).status()).isEqualTo(401);
         assertThat(refresh(secondPhone.refreshToken()).status()).isEqualTo(401);
-        assertThat(login(person.email(), Fixtures.PASSWORD).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/me").token(secondPhone.accessToken()).send().status())
+                .as("access tokens end at once too").isEqualTo(401);
+        Person again = fixtures.signIn(person.id(), person.email());
+        assertThat(api.get("/api/v1/me").token(again.accessToken()).send().status()).isEqualTo(200);
+        assertThat(refresh(again.refreshToken()).status()).isEqualTo(200);
     }
 
     @Test
@@ -336,7 +341,9 @@ class AccountTrustTest {
             Person again = fixtures.signIn(person.id(), person.email());
             api.put("/api/v1/me/password").token(again.accessToken())
                     .json(Map.of("currentPassword", Fixtures.PASSWORD, "newPassword", "een nieuw wachtwoord")).send();
-            api.post("/api/v1/me/erasure").token(again.accessToken()).json(Map.of("password", "een nieuw wachtwoord")).send();
+            Person afterChange = fixtures.signInWith(person.id(), person.email(), "een nieuw wachtwoord");
+            assertThat(api.post("/api/v1/me/erasure").token(afterChange.accessToken())
+                    .json(Map.of("password", "een nieuw wachtwoord")).send().status()).isEqualTo(204);
 
             List<String> lines = log.messages();
             String account = "account=" + person.id();
