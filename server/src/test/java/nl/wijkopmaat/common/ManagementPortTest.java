@@ -43,6 +43,7 @@ class ManagementPortTest {
 
     @Test
     void healthOnTheManagementPortIncludesTheDatabaseAndShowsNoDetails() throws Exception {
+        assertThat(managementPort).as("a port of this test run (support.ManagementPorts)").isBetween(20000, 31999);
         HttpResponse<String> health = management("/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"").doesNotContain("jdbc:");
