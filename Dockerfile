@@ -29,15 +29,16 @@ COPY --from=build /tmp/wijkopmaat-server.jar /app/wijkopmaat-server.jar
 # Class data sharing: a start without a database loads most of the server's classes and then
 # stops; the JVM archives them at exit, and every later start maps the archive instead of loading
 # and verifying those classes again (about a quarter less start-up work). The run's JWT secret is
-# random and thrown away.
-RUN DATASOURCES_DEFAULT_URL=jdbc:mysql://127.0.0.1:1/none \
+# random and thrown away; it sends no mail.
+RUN DATASOURCES_DEFAULT_URL=jdbc:mysql://127.0.0.1:1/none WIJKOPMAAT_MAIL_SMTP_HOST=127.0.0.1 \
     JWT_GENERATOR_SIGNATURE_SECRET="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
     java -XX:ArchiveClassesAtExit=/app/wijkopmaat-server.jsa -jar /app/wijkopmaat-server.jar >/dev/null 2>&1; \
     test -s /app/wijkopmaat-server.jsa && chmod 444 /app/wijkopmaat-server.jsa
 
 USER wijkopmaat:wijkopmaat
 ENV PORT=8080
-EXPOSE 8080
+# The API; health and metrics are on the management port (ENDPOINTS_ALL_PORT).
+EXPOSE 8080 8081
 
 # Exec form: the JVM is PID 1 and receives SIGTERM, so in-flight requests finish before it stops.
 # Extra JVM options can be passed with JAVA_TOOL_OPTIONS.

@@ -21,7 +21,7 @@ final class AccountCommands {
     @Serdeable
     record AccountRegistration(
             @NotBlank @Email @Size(max = 254) String email,
-            @NotNull @Size(min = 10, max = 72) String password,
+            @NotNull String password,
             @NotBlank @Size(max = 80) String displayName,
             @NotNull UUID municipalityId,
             @Nullable UUID buurtId,
@@ -33,6 +33,27 @@ final class AccountCommands {
             @Nullable @Size(min = 1, max = 80) @Pattern(regexp = ".*\\S.*") String displayName,
             @Nullable UUID buurtId,
             @Nullable @Pattern(regexp = LOCALES) String locale) {
+    }
+
+    /** The password rules ({@link PasswordPolicy}) are checked by the service, with these. */
+    @Serdeable
+    record Verification(@NotBlank @Size(max = 200) String token) {
+    }
+
+    @Serdeable
+    record PasswordResetRequest(@NotBlank @Email @Size(max = 254) String email) {
+    }
+
+    @Serdeable
+    record PasswordReset(@NotBlank @Size(max = 200) String token, @NotNull String password) {
+    }
+
+    @Serdeable
+    record PasswordChange(@NotNull @Size(max = 200) String currentPassword, @NotNull String newPassword) {
+    }
+
+    @Serdeable
+    record ErasureRequest(@NotNull @Size(max = 200) String password) {
     }
 
     @Serdeable

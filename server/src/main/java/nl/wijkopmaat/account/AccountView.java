@@ -10,5 +10,6 @@ import java.util.UUID;
 /** The signed-in person's own account, as {@code GET /me} shows it. */
 @Serdeable
 record AccountView(UUID id, String email, String displayName, UUID municipalityId, @Nullable UUID buurtId,
-                   @Nullable UUID wijkId, String locale, List<RoleGrant> roles, Instant createdAt) {
+                   @Nullable UUID wijkId, String locale, boolean emailVerified, List<RoleGrant> roles,
+                   Instant createdAt) {
 }

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the first admin of a municipality from {@code WIJKOPMAAT_BOOTSTRAP_ADMIN_EMAIL},
- * {@code _PASSWORD} and {@code _MUNICIPALITY} at start-up. Idempotent: an existing account keeps its
+ * {@code _PASSWORD} and {@code _MUNICIPALITY} at start-up, verified. The password must pass the
+ * password policy, or the start-up stops. Idempotent: an existing verified account keeps its
  * password and gets the role only if it lacks it.
  */
 @Singleton
@@ -27,12 +28,15 @@ class BootstrapAdmin implements ApplicationEventListener<StartupEvent> {
     private final GeographyService geography;
     private final AccountService accounts;
     private final RoleAssignmentService roles;
+    private final PasswordPolicy passwordPolicy;
 
-    BootstrapAdmin(Settings settings, GeographyService geography, AccountService accounts, RoleAssignmentService roles) {
+    BootstrapAdmin(Settings settings, GeographyService geography, AccountService accounts, RoleAssignmentService roles,
+                   PasswordPolicy passwordPolicy) {
         this.settings = settings;
         this.geography = geography;
         this.accounts = accounts;
         this.roles = roles;
+        this.passwordPolicy = passwordPolicy;
     }
 
     @Override
@@ -41,6 +45,7 @@ class BootstrapAdmin implements ApplicationEventListener<StartupEvent> {
             throw new IllegalStateException("WIJKOPMAAT_BOOTSTRAP_ADMIN_EMAIL needs WIJKOPMAAT_BOOTSTRAP_ADMIN_PASSWORD "
                     + "and WIJKOPMAAT_BOOTSTRAP_ADMIN_MUNICIPALITY");
         }
+        passwordPolicy.require("WIJKOPMAAT_BOOTSTRAP_ADMIN_PASSWORD", settings.getPassword());
         MunicipalityView municipality = geography.findOrCreateMunicipality(settings.getMunicipality());
         AccountRef admin = accounts.ensureAccount(settings.getEmail(), settings.getPassword(), "Beheerder",
                 municipality.id(), null);

@@ -7,13 +7,16 @@ import io.micronaut.security.authentication.AuthenticationRequest;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.authentication.provider.HttpRequestAuthenticationProvider;
 import jakarta.inject.Singleton;
+import nl.wijkopmaat.common.audit.AuditLog;
 import nl.wijkopmaat.common.error.RetryLaterException;
 import nl.wijkopmaat.common.load.Admission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Checks email and password for Micronaut Security's login endpoint. The token subject is the
@@ -31,11 +34,16 @@ class PasswordAuthenticationProvider<B> implements HttpRequestAuthenticationProv
     private final AccountRepository accounts;
     private final PasswordChecks passwordChecks;
     private final LoginThrottle throttle;
+    private final AddressLimits addressLimits;
+    private final AuditLog audit;
 
-    PasswordAuthenticationProvider(AccountRepository accounts, PasswordChecks passwordChecks, LoginThrottle throttle) {
+    PasswordAuthenticationProvider(AccountRepository accounts, PasswordChecks passwordChecks, LoginThrottle throttle,
+                                   AddressLimits addressLimits, AuditLog audit) {
         this.accounts = accounts;
         this.passwordChecks = passwordChecks;
         this.throttle = throttle;
+        this.addressLimits = addressLimits;
+        this.audit = audit;
     }
 
     @Override
@@ -57,11 +65,19 @@ class PasswordAuthenticationProvider<B> implements HttpRequestAuthenticationProv
     private AuthenticationResponse check(HttpRequest<?> request, AuthenticationRequest<String, String> authenticationRequest) {
         String email = AccountService.normalizeEmail(authenticationRequest.getIdentity());
         String password = authenticationRequest.getSecret();
-        Optional<Duration> locked = throttle.lockFor(email);
-        if (locked.isPresent()) {
-            return SignInPostponed.locked(locked.get());
+        Optional<Duration> addressLocked = addressLimits.signInLockFor(request);
+        if (addressLocked.isPresent()) {
+            audit.record("sign-in.refused-address-locked", null);
+            return SignInPostponed.locked(addressLocked.get());
         }
         Optional<Account> account = accounts.findByEmail(email).filter(Account::active);
+        Optional<UUID> accountId = account.map(Account::id);
+        String subject = LoginThrottle.subject(accountId, email);
+        Optional<Duration> locked = throttle.lockFor(subject);
+        if (locked.isPresent()) {
+            audit.record("sign-in.refused-locked", accountId.orElse(null));
+            return SignInPostponed.locked(locked.get());
+        }
         // From here the request mostly waits for the CPU, and the password-check queue bounds that.
         Admission.leave(request);
         boolean matches;
@@ -72,11 +88,23 @@ class PasswordAuthenticationProvider<B> implements HttpRequestAuthenticationProv
             matches = false;
         }
         if (!matches) {
-            LOG.info("Failed sign-in");
-            return throttle.recordFailure(email).<AuthenticationResponse>map(SignInPostponed::locked)
+            audit.record("sign-in.failed", accountId.orElse(null));
+            addressLimits.recordSignInFailure(request);
+            Optional<Duration> lockedNow = throttle.recordFailure(subject);
+            if (lockedNow.isEmpty() && throttle.lockFor(subject).isPresent()) {
+                audit.record("sign-in.lockout", accountId.orElse(null));
+            }
+            return lockedNow.<AuthenticationResponse>map(SignInPostponed::locked)
                     .orElseGet(() -> AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH));
         }
-        return throttle.recordSuccess(email).<AuthenticationResponse>map(SignInPostponed::locked)
-                .orElseGet(() -> AuthenticationResponse.success(account.get().id().toString()));
+        Optional<Duration> lockedMeanwhile = throttle.recordSuccess(subject);
+        if (lockedMeanwhile.isPresent()) {
+            audit.record("sign-in.refused-locked", accountId.orElse(null));
+            return SignInPostponed.locked(lockedMeanwhile.get());
+        }
+        audit.record("sign-in.succeeded", account.get().id());
+        int sessionEpoch = accounts.findActiveSessionEpoch(account.get().id()).orElse(0);
+        return AuthenticationResponse.success(account.get().id().toString(),
+                Map.of(SessionClaimsGenerator.SESSION_EPOCH, sessionEpoch));
     }
 }

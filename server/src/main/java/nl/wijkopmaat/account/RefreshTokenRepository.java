@@ -31,4 +31,6 @@ interface RefreshTokenRepository extends CrudRepository<RefreshToken, UUID> {
 
     @Query("DELETE FROM refresh_token WHERE expires_at < :before")
     int deleteExpiredBefore(Instant before);
+
+    void deleteByAccountId(UUID accountId);
 }

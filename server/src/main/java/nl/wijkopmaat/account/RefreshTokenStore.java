@@ -91,13 +91,15 @@ class RefreshTokenStore implements RefreshTokenPersistence {
                     token.accountId(), revoked);
             return Optional.empty();
         }
+        Optional<Integer> sessionEpoch = accounts.findActiveSessionEpoch(token.accountId());
         if (token.revokedAt() != null || token.rotatedAt() != null || !token.expiresAt().isAfter(now)
-                || !accounts.existsByIdAndStatus(token.accountId(), AccountStatus.ACTIVE)) {
+                || sessionEpoch.isEmpty()) {
             return Optional.empty();
         }
         tokens.markRotated(token.id().toString(), now);
         return Optional.of(Authentication.build(token.accountId().toString(),
-                Map.of(FAMILY_ATTRIBUTE, token.familyId().toString())));
+                Map.of(FAMILY_ATTRIBUTE, token.familyId().toString(),
+                        SessionClaimsGenerator.SESSION_EPOCH, sessionEpoch.get())));
     }
 
     /** Sign-out: the token and every token of its family stop working. */
@@ -110,6 +112,12 @@ class RefreshTokenStore implements RefreshTokenPersistence {
     @Transactional
     void revokeAll(UUID accountId) {
         tokens.revokeAccount(accountId.toString(), clock.instant());
+    }
+
+    /** On erasure: not even the times of the person's sessions stay. */
+    @Transactional
+    void deleteAll(UUID accountId) {
+        tokens.deleteByAccountId(accountId);
     }
 
     /** Expired tokens are useless; a day's grace keeps reuse detection for clocks that differ a little. */

@@ -23,6 +23,9 @@ interface RoleAssignmentRepository extends CrudRepository<RoleAssignment, UUID> 
 
     List<RoleAssignment> findByAccountId(UUID accountId);
 
+    @Query("UPDATE role_assignment SET assigned_by = NULL WHERE assigned_by = :assignedBy")
+    void detachAssigner(UUID assignedBy);
+
     List<RoleAssignment> findByScopeIdAndRoleInOrderByAssignedAt(UUID scopeId, Collection<Role> roles);
 
     /** The admins of a municipality, locked: removing one of them is decided one at a time. */

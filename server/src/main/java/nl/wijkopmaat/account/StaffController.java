@@ -15,13 +15,10 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 import nl.wijkopmaat.account.AccountCommands.StaffAssignmentCreate;
-import nl.wijkopmaat.common.error.ApiException;
 import nl.wijkopmaat.common.idempotency.Idempotent;
 import nl.wijkopmaat.common.paging.Page;
 import nl.wijkopmaat.common.paging.PageRequest;
 import nl.wijkopmaat.common.security.Callers;
-import nl.wijkopmaat.common.security.Role;
-import nl.wijkopmaat.geography.GeographyService;
 
 import java.net.URI;
 import java.util.UUID;
@@ -34,46 +31,34 @@ import java.util.UUID;
 class StaffController {
 
     private final RoleAssignmentService roles;
-    private final AccountService accounts;
-    private final GeographyService geography;
 
-    StaffController(RoleAssignmentService roles, AccountService accounts, GeographyService geography) {
+    StaffController(RoleAssignmentService roles) {
         this.roles = roles;
-        this.accounts = accounts;
-        this.geography = geography;
     }
 
     @Get
     Page<AssignedRole> list(@PathVariable UUID municipalityId, @Valid @RequestBean PageRequest page,
                             Authentication authentication) {
-        requireAdmin(municipalityId, authentication);
-        return roles.staff(municipalityId, page);
+        return roles.staff(Callers.accountId(authentication), municipalityId, page);
     }
 
+    /** 201 with the assignment, or 202 with the invitation to an address without a verified account. */
     @Post
     @Idempotent
-    HttpResponse<AssignedRole> assign(@PathVariable UUID municipalityId, @Valid @Body StaffAssignmentCreate command,
-                                      Authentication authentication) {
-        UUID actor = requireAdmin(municipalityId, authentication);
-        AccountRef person = accounts.findActiveByEmail(command.email())
-                .filter(account -> account.municipalityId().equals(municipalityId))
-                .orElseThrow(() -> ApiException.invalid("email", "validation.account.unknown"));
-        AssignedRole assigned = roles.grantStaff(actor, municipalityId, person.id(), command.role());
-        return HttpResponse.created(assigned,
-                URI.create("/api/v1/municipalities/" + municipalityId + "/staff/" + assigned.id()));
+    HttpResponse<Object> assign(@PathVariable UUID municipalityId, @Valid @Body StaffAssignmentCreate command,
+                                Authentication authentication) {
+        StaffAssignment result = roles.assignStaff(Callers.accountId(authentication), municipalityId,
+                command.email(), command.role());
+        if (result instanceof StaffAssignment.Assigned assigned) {
+            return HttpResponse.created((Object) assigned.role(),
+                    URI.create("/api/v1/municipalities/" + municipalityId + "/staff/" + assigned.role().id()));
+        }
+        return HttpResponse.accepted().body(((StaffAssignment.Invited) result).invitation());
     }
 
     @Delete("/{assignmentId}")
     @Status(HttpStatus.NO_CONTENT)
     void revoke(@PathVariable UUID municipalityId, @PathVariable UUID assignmentId, Authentication authentication) {
-        UUID actor = requireAdmin(municipalityId, authentication);
-        roles.revokeStaff(actor, municipalityId, assignmentId);
-    }
-
-    private UUID requireAdmin(UUID municipalityId, Authentication authentication) {
-        geography.getMunicipality(municipalityId);
-        UUID actor = Callers.accountId(authentication);
-        roles.require(actor, Role.ADMIN, municipalityId);
-        return actor;
+        roles.revokeStaff(Callers.accountId(authentication), municipalityId, assignmentId);
     }
 }

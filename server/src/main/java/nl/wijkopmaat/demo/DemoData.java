@@ -1,6 +1,7 @@
 package nl.wijkopmaat.demo;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
@@ -26,12 +27,15 @@ import java.util.stream.Collectors;
 /**
  * Fills a development database with the geography of the municipalities in the domain description
  * and with one demo account per role in Maassluis, so that the app can be tried without any set-up.
+ * Only in the {@code dev} environment: elsewhere the flag alone loads nothing, since the demo
+ * accounts have a documented password.
  * <p>
  * It goes only through the features' own start-up services and is idempotent: what already exists is
  * left as it is (an existing account keeps its password), so a restart changes nothing. Each step
  * commits on its own; should a start-up fail halfway, the next start completes what is missing.
  */
 @Singleton
+@Requires(env = Environment.DEVELOPMENT)
 @Requires(property = "wijkopmaat.demo-data.enabled", value = "true")
 class DemoData implements ApplicationEventListener<StartupEvent> {
 

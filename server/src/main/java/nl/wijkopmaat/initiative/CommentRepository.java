@@ -31,6 +31,9 @@ interface CommentRepository extends CrudRepository<Comment, UUID> {
     @Query("SELECT * FROM initiative_comment WHERE author_id = :authorId AND deleted_at IS NULL ORDER BY seq")
     List<Comment> findByAuthor(UUID authorId);
 
+    /** The comments the person hid as a moderator, in the order they were written. */
+    List<Comment> findByHiddenByOrderBySeq(UUID hiddenBy);
+
     @Query("UPDATE initiative_comment SET author_id = NULL WHERE author_id = :authorId")
     void detachAuthor(UUID authorId);
 

@@ -64,6 +64,7 @@ class EngagementService {
     @Transactional
     SupportView support(UUID id, UUID resident) {
         Initiative initiative = initiativeService.lockVisible(id, resident);
+        accounts.requireParticipant(resident, initiative.municipalityId());
         if (resident.equals(initiative.authorId())) {
             throw ApiException.conflict("problem.conflict.ownSupport");
         }
@@ -102,6 +103,7 @@ class EngagementService {
         if (initiative.status() == InitiativeStatus.DRAFT) {
             throw ApiException.conflict("problem.conflict.commentOnDraft");
         }
+        accounts.requireParticipant(author, initiative.municipalityId());
         Instant now = clock.instant();
         Comment comment = comments.save(new Comment(UUID.randomUUID(), null, id, author, body.strip(), now, null, null, null, null));
         initiativeService.publish(initiative, InitiativeEvent.Kind.COMMENTED, author, author, null, now);

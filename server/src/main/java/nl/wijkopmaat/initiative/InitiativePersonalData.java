@@ -9,7 +9,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A person's initiatives, supports, comments, reviews and lifecycle actions. On erasure the
+ * A person's initiatives, supports, comments, reviews, lifecycle actions (with their reasons) and
+ * moderation of comments. On erasure the
  * published initiatives and comments stay for the neighbourhood, without the person; what was never
  * submitted, and supports, go.
  */
@@ -48,7 +49,13 @@ class InitiativePersonalData implements PersonalDataContributor {
                                 "createdAt", c.createdAt()))
                         .toList(),
                 "statusChanges", statusChanges.findByActorIdOrderByChangedAt(accountId).stream()
-                        .map(s -> Map.of("initiativeId", s.initiativeId(), "action", s.action(), "changedAt", s.changedAt()))
+                        .map(s -> Map.of("initiativeId", s.initiativeId(), "action", s.action(),
+                                "reason", s.reason() == null ? "" : s.reason(), "changedAt", s.changedAt()))
+                        .toList(),
+                "moderation", comments.findByHiddenByOrderBySeq(accountId).stream()
+                        .map(c -> Map.of("commentId", c.id(), "initiativeId", c.initiativeId(), "action", "HIDDEN",
+                                "reason", c.hiddenReason() == null ? "" : c.hiddenReason(),
+                                "hiddenAt", c.hiddenAt() == null ? c.createdAt() : c.hiddenAt()))
                         .toList(),
                 "reviews", reviews.findByReviewerIdOrderByReviewedAt(accountId).stream()
                         .map(r -> Map.of("initiativeId", r.initiativeId(), "decision", r.decision(),

@@ -161,6 +161,10 @@ public class InitiativeService {
         Initiative initiative = lockVisible(id, actor);
         InitiativeStatus target = transition.from(initiative.status());
         transition.requireParty(partiesOf(actor, initiative));
+        if (transition == InitiativeTransition.SUBMIT || transition == InitiativeTransition.RESUBMIT) {
+            // A draft is the author's own; putting it before the municipality is taking part.
+            accounts.requireParticipant(actor, initiative.municipalityId());
+        }
         Instant now = clock.instant();
         Initiative changed = transition == InitiativeTransition.COMPLETE
                 ? initiative.completed(request.resultReport().strip(), now)

@@ -37,6 +37,16 @@ interface DeviceRepository extends CrudRepository<Device, UUID> {
     @Query("SELECT * FROM device WHERE token_hash = :tokenHash FOR UPDATE")
     Optional<Device> findByTokenHashForUpdate(String tokenHash);
 
+    @Query("SELECT account_id FROM device WHERE token_hash = :tokenHash")
+    Optional<String> findOwner(String tokenHash);
+
+    /** Keeps the account's newest devices; a derived table, since MySQL takes no LIMIT in an IN subquery. */
+    @Query("""
+            DELETE FROM device WHERE account_id = :accountId AND id NOT IN (
+              SELECT id FROM (SELECT id FROM device WHERE account_id = :accountId
+                              ORDER BY id = :newestId DESC, created_at DESC, id DESC LIMIT :keep) newest)""")
+    int deleteBeyondNewest(UUID accountId, UUID newestId, int keep);
+
     @Query("DELETE FROM device WHERE id = :id AND account_id = :accountId")
     int deleteOwn(UUID id, UUID accountId);
 

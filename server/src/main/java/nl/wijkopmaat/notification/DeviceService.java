@@ -3,25 +3,34 @@ package nl.wijkopmaat.notification;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import nl.wijkopmaat.common.Hashing;
+import nl.wijkopmaat.common.audit.AuditLog;
 import nl.wijkopmaat.common.error.ApiException;
 import nl.wijkopmaat.notification.NotificationCommands.DeviceRegistration;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * FCM registration tokens per person. A token belongs to one device, so registering a token that
- * another account had moves it: the phone changed hands or accounts.
+ * FCM registration tokens per person, at most {@value #MAX_DEVICES} (a new one drops the oldest). A
+ * token belongs to one device, so registering a token that another account had moves it (the phone
+ * changed hands or accounts), which the audit log records.
  */
 @Singleton
 class DeviceService {
 
+    /** The oldest devices of an account beyond this are dropped. */
+    static final int MAX_DEVICES = 10;
+
     private final DeviceRepository devices;
+    private final AuditLog audit;
     private final Clock clock;
 
-    DeviceService(DeviceRepository devices, Clock clock) {
+    DeviceService(DeviceRepository devices, AuditLog audit, Clock clock) {
         this.devices = devices;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -37,10 +46,21 @@ class DeviceService {
         String locale = registration.locale() == null ? "nl" : registration.locale();
         String tokenHash = Hashing.sha256Hex(registration.token());
         UUID candidateId = UUID.randomUUID();
+        // A plain read, locking nothing: only to tell a move in the audit log.
+        Optional<String> previousOwner = devices.findOwner(tokenHash);
         devices.upsert(candidateId, accountId, registration.token(), tokenHash, registration.platform().name(), locale,
                 registration.appVersion(), now);
         Device device = devices.findByTokenHashForUpdate(tokenHash).orElseThrow();
-        return new Registered(device, device.id().equals(candidateId));
+        boolean created = device.id().equals(candidateId);
+        if (created) {
+            previousOwner.filter(owner -> !owner.equals(accountId.toString())).ifPresent(owner ->
+                    audit.record("device.moved", accountId, Map.of("device", device.id(), "from", owner)));
+            int dropped = devices.deleteBeyondNewest(accountId, device.id(), MAX_DEVICES);
+            if (dropped > 0) {
+                audit.record("device.dropped-oldest", accountId, Map.of("dropped", dropped));
+            }
+        }
+        return new Registered(device, created);
     }
 
     @Transactional

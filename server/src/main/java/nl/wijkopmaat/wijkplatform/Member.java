@@ -2,6 +2,7 @@ package nl.wijkopmaat.wijkplatform;
 
 import io.micronaut.serde.annotation.Serdeable;
 import nl.wijkopmaat.account.AssignedRole;
+import nl.wijkopmaat.account.Invitation;
 import nl.wijkopmaat.common.security.Role;
 
 import java.time.Instant;
@@ -16,6 +17,6 @@ record Member(UUID accountId, String displayName, String email, Role role, Insta
     }
 
     @Serdeable
-    record MemberList(List<Member> items) {
+    record MemberList(List<Member> items, List<Invitation> invitations) {
     }
 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +26,8 @@ import java.util.UUID;
 
 /**
  * The chair (voorzitter) and secretary (secretaris) of a wijkplatform, set by the municipality's
- * admins. A wijkplatform has at most one of each.
+ * admins. A wijkplatform has at most one of each. An address without a verified account gets an
+ * invitation instead, listed with the members until it is verified.
  */
 @Singleton
 class MembershipService {
@@ -59,6 +61,7 @@ class MembershipService {
         WijkplatformView platform = geography.lockWijkplatform(wijkplatformId);
         roles.require(actor, Role.ADMIN, platform.municipalityId());
         Map<UUID, Role> wanted = new LinkedHashMap<>();
+        Map<String, Role> invited = new LinkedHashMap<>();
         List<InvalidParam> invalid = new ArrayList<>();
         Set<Role> seen = EnumSet.noneOf(Role.class);
         for (int i = 0; i < update.members().size(); i++) {
@@ -69,22 +72,25 @@ class MembershipService {
             } else if (!seen.add(assignment.role())) {
                 invalid.add(new InvalidParam(field + ".role", "validation.role.once"));
             }
-            Optional<AccountRef> person = accounts.findActiveByEmail(assignment.email())
-                    .filter(account -> account.municipalityId().equals(platform.municipalityId()));
-            if (person.isEmpty()) {
+            // An address without a verified account is invited; the role takes effect when it is verified.
+            Optional<AccountRef> person = accounts.findVerifiedByEmail(assignment.email());
+            String email = assignment.email().strip().toLowerCase(Locale.ROOT);
+            if (person.isPresent() && !person.get().municipalityId().equals(platform.municipalityId())) {
                 invalid.add(new InvalidParam(field + ".email", "validation.account.unknown"));
-            } else if (wanted.putIfAbsent(person.get().id(), assignment.role()) != null) {
+            } else if (person.isPresent() ? wanted.putIfAbsent(person.get().id(), assignment.role()) != null
+                    : invited.putIfAbsent(email, assignment.role()) != null) {
                 invalid.add(new InvalidParam(field + ".email", "validation.member.once"));
             }
         }
         if (!invalid.isEmpty()) {
             throw ApiException.invalid(invalid);
         }
-        roles.replaceHolders(actor, wijkplatformId, PLATFORM_ROLES, wanted);
+        roles.replaceHolders(actor, wijkplatformId, PLATFORM_ROLES, wanted, invited);
         return list(wijkplatformId);
     }
 
     private MemberList list(UUID wijkplatformId) {
-        return new MemberList(roles.holders(wijkplatformId, PLATFORM_ROLES).stream().map(Member::of).toList());
+        return new MemberList(roles.holders(wijkplatformId, PLATFORM_ROLES).stream().map(Member::of).toList(),
+                roles.invitations(wijkplatformId, PLATFORM_ROLES));
     }
 }

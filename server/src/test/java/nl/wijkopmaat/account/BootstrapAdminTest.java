@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BootstrapAdminTest {
 
@@ -35,6 +36,30 @@ class BootstrapAdminTest {
             AccountRef admin = second.getBean(AccountService.class).findActiveByEmail(email).orElseThrow();
             assertThat(admin.id()).isEqualTo(adminId);
             assertThat(second.getBean(RoleAssignmentService.class).rolesOf(adminId)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aCommonOrShortBootstrapPasswordStopsTheStartUpNamingTheVariable() {
+        for (String password : new String[]{"1qaz2wsx3edc", "te kort"}) {
+            Map<String, Object> settings = Map.of(
+                    "wijkopmaat.bootstrap.admin.email", "beheer-" + UUID.randomUUID() + "@example.org",
+                    "wijkopmaat.bootstrap.admin.password", password,
+                    "wijkopmaat.bootstrap.admin.municipality", Fixtures.unique("Bootstrapgemeente"));
+            assertThatThrownBy(() -> ApplicationContext.run(settings, Environment.TEST).close())
+                    .hasStackTraceContaining("WIJKOPMAAT_BOOTSTRAP_ADMIN_PASSWORD is not an acceptable password");
+        }
+    }
+
+    @Test
+    void theBootstrapAdminIsVerified() {
+        String email = "beheer-" + UUID.randomUUID() + "@example.org";
+        Map<String, Object> settings = Map.of(
+                "wijkopmaat.bootstrap.admin.email", email,
+                "wijkopmaat.bootstrap.admin.password", "een sterk wachtwoord",
+                "wijkopmaat.bootstrap.admin.municipality", Fixtures.unique("Bootstrapgemeente"));
+        try (ApplicationContext context = ApplicationContext.run(settings, Environment.TEST)) {
+            assertThat(context.getBean(AccountService.class).findVerifiedByEmail(email)).isPresent();
         }
     }
 }

@@ -51,8 +51,15 @@ class DemoDataTest {
         assertThat(second).isEqualTo(first);
     }
 
-    private static LoadedDemo startAndRead() {
+    @Test
+    void theFlagAloneLoadsNothingOutsideTheDevelopmentEnvironment() {
         try (ApplicationContext context = ApplicationContext.run(DEMO_DATA_ENABLED, "test")) {
+            assertThat(context.containsBean(DemoData.class)).isFalse();
+        }
+    }
+
+    private static LoadedDemo startAndRead() {
+        try (ApplicationContext context = ApplicationContext.run(DEMO_DATA_ENABLED, "test", "dev")) {
             GeographyService geography = context.getBean(GeographyService.class);
             RoleAssignmentService roles = context.getBean(RoleAssignmentService.class);
 

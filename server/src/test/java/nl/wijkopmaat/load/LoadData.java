@@ -102,9 +102,9 @@ final class LoadData {
 
         try (PreparedStatement residents = db.prepareStatement("""
                 INSERT INTO account (id, email, password_hash, display_name, municipality_id, buurt_id, locale, status,
-                                     created_at, updated_at, version)
+                                     created_at, updated_at, verified_at, version)
                 SELECT UUID(), CONCAT('bewoner-', n.n, '@lasthaven.example'), ?, CONCAT('Bewoner ', n.n), b_m.m, lb.buurt_id,
-                       IF(n.n % 10 = 0, 'en', 'nl'), 'ACTIVE', UTC_TIMESTAMP(), UTC_TIMESTAMP(), 0
+                       IF(n.n % 10 = 0, 'en', 'nl'), 'ACTIVE', UTC_TIMESTAMP(), UTC_TIMESTAMP(), UTC_TIMESTAMP(), 0
                 FROM load_n n
                 JOIN load_buurt lb ON lb.k = 1 + n.n % ?
                 JOIN (SELECT id AS m FROM municipality WHERE name = ?) b_m

@@ -53,7 +53,9 @@ final class LoadServer implements AutoCloseable {
                 "ENDPOINTS_ALL_PORT", String.valueOf(managementPort),
                 "JWT_GENERATOR_SIGNATURE_SECRET", HexFormat.of().formatHex(secret),
                 // The benchmark signs in from one address, far more often than one person would.
-                "WIJKOPMAAT_SECURITY_ADDRESS_LIMITS_ENABLED", "false"));
+                "WIJKOPMAAT_SECURITY_ADDRESS_LIMITS_ENABLED", "false",
+                // It sends no mail, but the server wants a mail host outside development.
+                "WIJKOPMAAT_MAIL_SMTP_HOST", "127.0.0.1"));
         environment.putAll(settings);
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx1g", "-jar", jar.toString()))

@@ -5,11 +5,15 @@ import jakarta.inject.Inject;
 import nl.wijkopmaat.geography.GeographyViews.MunicipalityView;
 import nl.wijkopmaat.support.Api;
 import nl.wijkopmaat.support.ApiResponse;
+import nl.wijkopmaat.support.CapturedLog;
 import nl.wijkopmaat.support.Fixtures;
 import nl.wijkopmaat.support.Fixtures.Person;
+import nl.wijkopmaat.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +33,8 @@ class DeviceTest {
     Api api;
     @Inject
     Fixtures fixtures;
+    @Inject
+    TestClock clock;
     @Inject
     DeviceRepository devices;
 
@@ -75,6 +81,35 @@ class DeviceTest {
         assertThat(devices.findByAccountId(resident.id())).isEmpty();
         assertThat(devices.findByAccountId(other.id())).extracting(Device::id)
                 .containsExactly(UUID.fromString(moved.text("/id")));
+    }
+
+    @Test
+    void aMoveIsRecordedInTheAuditLogWithAccountIdsOnly() {
+        String token = "fcm-" + UUID.randomUUID();
+        Map<String, Object> device = Map.of("token", token, "platform", "ANDROID", "locale", "nl");
+        register(resident, device);
+        try (CapturedLog log = CapturedLog.of("nl.wijkopmaat.audit")) {
+            register(other, device);
+            assertThat(log.messages()).anySatisfy(line -> assertThat(line)
+                    .contains("event=device.moved", "account=" + other.id(), "from=" + resident.id())
+                    .doesNotContain(token).doesNotContain("@"));
+        }
+    }
+
+    @Test
+    void anAccountKeepsItsTenNewestDevices() {
+        Instant start = Instant.parse("2026-03-02T10:00:00Z");
+        List<String> ids = new ArrayList<>();
+        try {
+            for (int i = 0; i < 11; i++) {
+                clock.setTo(start.plusSeconds(i));
+                ids.add(register(resident, Map.of("token", "fcm-" + UUID.randomUUID(), "platform", "ANDROID")).text("/id"));
+            }
+        } finally {
+            clock.reset();
+        }
+        assertThat(devices.findByAccountId(resident.id())).extracting(found -> found.id().toString())
+                .containsExactlyInAnyOrderElementsOf(ids.subList(1, 11));
     }
 
     @Test

@@ -139,7 +139,7 @@ class InboxTest {
         assertThat(export.text("/sections/notifications/preferences/quietHours/start")).isEqualTo("22:00");
         assertThat(export.json().at("/sections/notifications/preferences/push/initiativesToHandle").asBoolean()).isTrue();
 
-        api.delete("/api/v1/me").token(author.accessToken()).send();
+        fixtures.erase(author);
         assertThat(devices.findByAccountId(author.id())).isEmpty();
         assertThat(notifications.inboxOf(author.id())).isEmpty();
     }

@@ -231,7 +231,7 @@ class InitiativeNoticesTest {
         assertThat(export.text("/sections/notifications/inbox/0/kind")).isEqualTo("INITIATIVE_COMMENT_HIDDEN");
         assertThat(export.text("/sections/notifications/inbox/0/body")).endsWith("Reden: Niet ter zake");
 
-        ok(api.delete("/api/v1/me").token(neighbour.accessToken()).send());
+        ok(fixtures.erase(neighbour));
         assertThat(api.get("/api/v1/notifications").token(neighbour.accessToken()).send().status()).isEqualTo(401);
         assertThat(notifications.inboxOf(neighbour.id())).isEmpty();
     }

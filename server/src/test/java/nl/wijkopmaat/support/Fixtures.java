@@ -26,12 +26,15 @@ public class Fixtures {
     private final AccountService accounts;
     private final RoleAssignmentService roles;
     private final Api api;
+    private final Mailbox mailbox;
 
-    Fixtures(GeographyService geography, AccountService accounts, RoleAssignmentService roles, Api api) {
+    Fixtures(GeographyService geography, AccountService accounts, RoleAssignmentService roles, Api api,
+             Mailbox mailbox) {
         this.geography = geography;
         this.accounts = accounts;
         this.roles = roles;
         this.api = api;
+        this.mailbox = mailbox;
     }
 
     public static String unique(String prefix) {
@@ -52,15 +55,47 @@ public class Fixtures {
         return signIn(account.id(), email);
     }
 
+    /** Registered through the API and signed in, with the address not verified yet. */
+    public Person unverifiedResident(UUID municipalityId) {
+        String email = "nieuw-" + UUID.randomUUID() + "@example.org";
+        ApiResponse registered = api.post("/api/v1/accounts").json(Map.of("email", email, "password", PASSWORD,
+                "displayName", unique("Nieuw"), "municipalityId", municipalityId.toString())).send();
+        if (registered.status() != 202) {
+            throw new IllegalStateException("Registration failed: " + registered.body());
+        }
+        return signIn(accounts.findActiveByEmail(email).orElseThrow().id(), email);
+    }
+
+    /** Verifies the address with the token of the last verification mail it got. */
+    public void verify(Person person) {
+        ApiResponse verified = api.post("/api/v1/accounts/verifications")
+                .json(Map.of("token", mailbox.lastWithToken(person.email()).token())).send();
+        if (verified.status() != 204) {
+            throw new IllegalStateException("Verification failed: " + verified.body());
+        }
+    }
+
+    public ApiResponse erase(Person person) {
+        return api.post("/api/v1/me/erasure").token(person.accessToken()).json(Map.of("password", PASSWORD)).send();
+    }
+
     public Person withRole(UUID municipalityId, Role role, UUID scopeId) {
         Person person = resident(municipalityId);
-        roles.grant(null, person.id(), role, scopeId);
+        grant(person.id(), role, scopeId);
         return person;
     }
 
+    public void grant(UUID accountId, Role role, UUID scopeId) {
+        roles.grant(null, accountId, role, scopeId);
+    }
+
     public Person signIn(UUID accountId, String email) {
+        return signInWith(accountId, email, PASSWORD);
+    }
+
+    public Person signInWith(UUID accountId, String email, String password) {
         ApiResponse response = api.post("/api/v1/auth/login")
-                .json(Map.of("username", email, "password", PASSWORD)).send();
+                .json(Map.of("username", email, "password", password)).send();
         if (response.status() != 200) {
             throw new IllegalStateException("Sign-in failed: " + response.body());
         }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -103,14 +104,13 @@ class MembershipTest {
     }
 
     @Test
-    void twoChairsOrAnUnknownPersonAreInvalid() {
+    void twoChairsAreInvalid() {
         Person one = fixtures.resident(municipality.id());
         ApiResponse response = api.put(membersPath(wijkA)).token(admin.accessToken()).json(Map.of("members", List.of(
                 Map.of("email", one.email(), "role", "CHAIR"),
-                Map.of("email", "nobody@example.org", "role", "CHAIR")))).send();
+                Map.of("email", "nobody-" + UUID.randomUUID() + "@example.org", "role", "CHAIR")))).send();
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("invalidParams").findValuesAsText("name"))
-                .containsExactly("members[1].role", "members[1].email");
+        assertThat(response.json().get("invalidParams").findValuesAsText("name")).containsExactly("members[1].role");
         assertThat(api.get(membersPath(wijkA)).token(admin.accessToken()).send().json().get("items")).isEmpty();
     }
 

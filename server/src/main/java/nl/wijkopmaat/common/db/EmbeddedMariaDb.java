@@ -32,6 +32,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     .setBaseDir(home.resolve("base").toFile())
                     .setDataDir(home.resolve("data").toFile())
                     .setTmpDir(home.resolve("tmp").toString());
+            // Reachable from this machine only: it has no password.
+            config.addArg("--bind-address=127.0.0.1");
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root");
             }

@@ -1,7 +1,6 @@
 package nl.wijkopmaat.common.idempotency;
 
 import io.micronaut.aop.InterceptorBean;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.aop.MethodInterceptor;
 import io.micronaut.aop.MethodInvocationContext;
 import io.micronaut.core.type.Argument;
@@ -17,6 +16,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import nl.wijkopmaat.common.error.ApiException;
+import nl.wijkopmaat.common.security.ServerSecret;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -50,13 +50,12 @@ class IdempotencyInterceptor implements MethodInterceptor<Object, Object> {
     private final byte[] hashKey;
 
     IdempotencyInterceptor(IdempotencyRepository repository, TransactionOperations<?> transactions,
-                           JsonMapper jsonMapper, Clock clock,
-                           @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String hashKey) {
+                           JsonMapper jsonMapper, Clock clock, ServerSecret secret) {
         this.repository = repository;
         this.transactions = transactions;
         this.jsonMapper = jsonMapper;
         this.clock = clock;
-        this.hashKey = hashKey.getBytes(StandardCharsets.UTF_8);
+        this.hashKey = secret.key("idempotency hashes");
     }
 
     @Override

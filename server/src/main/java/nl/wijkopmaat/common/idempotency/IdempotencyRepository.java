@@ -37,12 +37,12 @@ interface IdempotencyRepository extends GenericRepository<IdempotencyRecord, UUI
     List<IdempotencyRecord> findByPrincipalOrderByCreatedAt(String principal);
 
     /**
-     * Forgets a person: their own keyed requests, and the anonymous registration whose stored
-     * response names their account.
+     * Forgets a person: their own keyed requests, and every stored response that names their
+     * account, whoever sent the request (an admin assigning them a role, for instance).
      */
     @Query("""
             DELETE FROM idempotency_record WHERE principal = :accountId
-               OR (principal = 'anonymous' AND response_body LIKE CONCAT('%', :accountId, '%'))""")
+               OR response_body LIKE CONCAT('%', :accountId, '%')""")
     void deleteFor(String accountId);
 
     @Query("DELETE FROM idempotency_record WHERE created_at < :before")

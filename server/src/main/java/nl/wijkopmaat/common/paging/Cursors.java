@@ -1,7 +1,7 @@
 package nl.wijkopmaat.common.paging;
 
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import nl.wijkopmaat.common.security.ServerSecret;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -31,9 +31,8 @@ public class Cursors {
 
     private final SecretKeySpec key;
 
-    Cursors(@Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String secret) {
-        this.key = new SecretKeySpec(hmac(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"),
-                "wijkopmaat list cursors"), "HmacSHA256");
+    Cursors(ServerSecret secret) {
+        this.key = new SecretKeySpec(secret.key("list cursors"), "HmacSHA256");
     }
 
     /** Where the requested page starts: after the key in its cursor, or at the top without one. */

@@ -1,0 +1,245 @@
+package nl.wijkopmaat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import nl.wijkopmaat.common.Hashing;
+import nl.wijkopmaat.common.security.Role;
+import nl.wijkopmaat.geography.GeographyViews.MunicipalityView;
+import nl.wijkopmaat.geography.GeographyViews.WijkDetail;
+import nl.wijkopmaat.support.Api;
+import nl.wijkopmaat.support.ApiResponse;
+import nl.wijkopmaat.support.Fixtures;
+import nl.wijkopmaat.support.Fixtures.Person;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every table of the schema either holds personal data, and then export and erasure reach it, or is
+ * declared free of it. A feature that adds a table adds it to one of the two lists below: the test
+ * fails for a table in neither.
+ *
+ * <p>For each table with personal data, {@link #PERSONAL_DATA} gives the query that finds the rows
+ * of one person ({@code :id} is their account id, {@code :email} their address, {@code :throttle}
+ * the key of their sign-in throttle). The test gives one person rows in every such table through
+ * the API, checks that the export has them, erases the person, and checks that no row of them is
+ * left.
+ */
+@MicronautTest(transactional = false)
+class PersonalDataCoverageTest {
+
+    /** Tables with personal data, with the rows of one person in each. */
+    static final Map<String, String> PERSONAL_DATA = Map.ofEntries(
+            Map.entry("account", "SELECT id FROM account WHERE id = :id"
+                    + " AND (email IS NOT NULL OR display_name IS NOT NULL OR password_hash IS NOT NULL)"),
+            Map.entry("account_token", "SELECT token_hash FROM account_token WHERE account_id = :id"),
+            Map.entry("refresh_token", "SELECT id FROM refresh_token WHERE account_id = :id"),
+            Map.entry("login_throttle", "SELECT email_hash FROM login_throttle WHERE email_hash = :throttle"),
+            Map.entry("role_assignment", "SELECT id FROM role_assignment WHERE account_id = :id OR assigned_by = :id"),
+            Map.entry("role_change", "SELECT id FROM role_change WHERE account_id = :id OR actor_id = :id"),
+            Map.entry("role_invitation", "SELECT id FROM role_invitation WHERE invited_by = :id OR email = :email"),
+            Map.entry("idempotency_record", "SELECT id FROM idempotency_record WHERE principal = :id"
+                    + " OR response_body LIKE CONCAT('%', :id, '%')"),
+            Map.entry("initiative", "SELECT id FROM initiative WHERE author_id = :id OR owner_id = :id"),
+            Map.entry("initiative_status_change", "SELECT id FROM initiative_status_change WHERE actor_id = :id"),
+            Map.entry("initiative_review", "SELECT id FROM initiative_review WHERE reviewer_id = :id"),
+            Map.entry("initiative_support", "SELECT initiative_id FROM initiative_support WHERE account_id = :id"),
+            Map.entry("initiative_comment", "SELECT id FROM initiative_comment WHERE author_id = :id OR hidden_by = :id"),
+            Map.entry("device", "SELECT id FROM device WHERE account_id = :id"),
+            Map.entry("notification", "SELECT id FROM notification WHERE account_id = :id"),
+            Map.entry("notification_preference", "SELECT account_id FROM notification_preference WHERE account_id = :id"),
+            Map.entry("quiet_hours", "SELECT account_id FROM quiet_hours WHERE account_id = :id"),
+            Map.entry("push_job", "SELECT id FROM push_job WHERE notification_id IN"
+                    + " (SELECT id FROM notification WHERE account_id = :id)"));
+
+    /** Tables that hold no personal data, and why. */
+    static final Map<String, String> FREE_OF_PERSONAL_DATA = Map.of(
+            "flyway_schema_history", "the applied migrations",
+            "municipality", "public geography",
+            "wijk", "public geography",
+            "buurt", "public geography",
+            "wijkplatform", "public geography: the platform itself; its board are role assignments");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern PARAMETER = Pattern.compile(":(id|email|throttle)");
+
+    @Inject
+    Api api;
+    @Inject
+    Fixtures fixtures;
+    @Value("${datasources.default.url}")
+    String url;
+    @Value("${datasources.default.username}")
+    String username;
+    @Value("${datasources.default.password:}")
+    String password;
+
+    @Test
+    void everyTableIsCoveredByExportAndErasureOrDeclaredFreeOfPersonalData() throws SQLException {
+        Set<String> tables = new TreeSet<>();
+        try (Connection connection = connect();
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1).toLowerCase(Locale.ROOT));
+            }
+        }
+        Set<String> declared = new TreeSet<>(PERSONAL_DATA.keySet());
+        declared.addAll(FREE_OF_PERSONAL_DATA.keySet());
+        assertThat(PERSONAL_DATA.keySet()).doesNotContainAnyElementsOf(FREE_OF_PERSONAL_DATA.keySet());
+        assertThat(tables).as("tables neither covered by export and erasure nor declared free of personal data")
+                .isSubsetOf(declared);
+        assertThat(declared).as("declared tables that the schema does not have").isSubsetOf(tables);
+    }
+
+    @Test
+    void exportShowsAndErasureRemovesThePersonsRowsInEveryTableWithPersonalData() throws Exception {
+        MunicipalityView municipality = fixtures.municipality();
+        WijkDetail wijk = fixtures.wijk(municipality.id(), "Centrum");
+        Person person = fixtures.withRole(municipality.id(), Role.ADMIN, municipality.id());
+        fixtures.withRole(municipality.id(), Role.ADMIN, municipality.id());
+        grant(person, Role.OFFICIAL, municipality.id());
+        Person neighbour = fixtures.resident(municipality.id());
+        Person colleague = fixtures.resident(municipality.id());
+        String staff = "/api/v1/municipalities/" + municipality.id() + "/staff";
+
+        // As an admin: a role given to a colleague (stored with its response), an invitation sent.
+        ok(api.post(staff).token(person.accessToken()).header("Idempotency-Key", UUID.randomUUID().toString())
+                .json(Map.of("email", colleague.email(), "role", "OFFICIAL")).send());
+        ok(api.post(staff).token(person.accessToken())
+                .json(Map.of("email", "uitgenodigd-" + UUID.randomUUID() + "@example.org", "role", "OFFICIAL")).send());
+
+        // As a resident: an initiative of their own, a device, preferences, a support and a comment.
+        String own = created(api.post("/api/v1/initiatives").token(person.accessToken())
+                .header("Idempotency-Key", UUID.randomUUID().toString()).json(content(wijk, "Eigen plan")).send());
+        ok(api.post("/api/v1/initiatives/" + own + "/status-changes").token(person.accessToken())
+                .json(Map.of("action", "SUBMIT")).send());
+        ok(api.post("/api/v1/devices").token(person.accessToken())
+                .json(Map.of("token", "fcm-" + UUID.randomUUID(), "platform", "ANDROID")).send());
+        Map<String, Object> push = JSON.convertValue(api.get("/api/v1/me/notification-preferences")
+                .token(person.accessToken()).send().json().get("push"), new TypeReference<>() { });
+        ok(api.put("/api/v1/me/notification-preferences").token(person.accessToken())
+                .json(Map.of("push", push, "quietHours", Map.of("start", "23:00", "end", "07:00"))).send());
+        String theirs = created(api.post("/api/v1/initiatives").token(neighbour.accessToken())
+                .json(content(wijk, "Plan van de buren")).send());
+        ok(api.post("/api/v1/initiatives/" + theirs + "/status-changes").token(neighbour.accessToken())
+                .json(Map.of("action", "SUBMIT")).send());
+        ok(api.post("/api/v1/initiatives/" + theirs + "/supports").token(person.accessToken()).send());
+        ok(api.post("/api/v1/initiatives/" + theirs + "/comments").token(person.accessToken())
+                .json(Map.of("body", "Mooi plan")).send());
+        // The neighbour comments on the person's initiative: an inbox item and a push for the person.
+        ok(api.post("/api/v1/initiatives/" + own + "/comments").token(neighbour.accessToken())
+                .json(Map.of("body", "Doe ik mee")).send());
+
+        // As an official: owner and reviewer of the neighbour's initiative, moderator of a comment.
+        ok(api.put("/api/v1/initiatives/" + theirs + "/owner").token(person.accessToken())
+                .json(Map.of("ownerId", person.id().toString())).send());
+        ok(api.post("/api/v1/initiatives/" + theirs + "/reviews").token(person.accessToken())
+                .json(Map.of("decision", "REQUEST_CHANGES", "reason", "Graag een begroting")).send());
+        String rude = created(api.post("/api/v1/initiatives/" + theirs + "/comments").token(neighbour.accessToken())
+                .json(Map.of("body", "Onzin")).send());
+        ok(api.put("/api/v1/initiatives/" + theirs + "/comments/" + rude + "/hidden").token(person.accessToken())
+                .json(Map.of("reason", "Niet respectvol")).send());
+
+        // Sign-in: a failed attempt, and a mailed token.
+        assertThat(api.post("/api/v1/auth/login").json(Map.of("username", person.email(), "password", "fout"))
+                .send().status()).isEqualTo(401);
+        ok(api.post("/api/v1/accounts/password-resets").json(Map.of("email", person.email())).send());
+
+        Map<String, List<String>> before = rowsOf(person);
+        assertThat(before).as("the person has rows in every table with personal data")
+                .allSatisfy((table, keys) -> assertThat(keys).as(table).isNotEmpty());
+
+        ApiResponse export = api.get("/api/v1/me/export").token(person.accessToken()).send();
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.json().at("/sections/account/roleChangesMade")).isNotEmpty();
+        assertThat(export.json().at("/sections/account/roleInvitationsSent")).isNotEmpty();
+        assertThat(export.json().at("/sections/account/mailedTokens")).isNotEmpty();
+        assertThat(export.json().at("/sections/account/signIns")).isNotEmpty();
+        assertThat(export.json().at("/sections/initiatives/statusChanges").findValuesAsText("reason"))
+                .as("status changes with their reasons").isNotEmpty();
+        assertThat(export.json().at("/sections/initiatives/moderation").findValuesAsText("reason"))
+                .containsExactly("Niet respectvol");
+        assertThat(export.json().at("/sections/initiatives/reviews").findValuesAsText("reason"))
+                .containsExactly("Graag een begroting");
+        assertThat(export.json().at("/sections/notifications")).isNotEmpty();
+        assertThat(export.json().at("/sections/idempotentRequests")).isNotEmpty();
+
+        assertThat(fixtures.erase(person).status()).isEqualTo(204);
+        assertThat(rowsOf(person)).as("nothing of the person is left")
+                .allSatisfy((table, keys) -> assertThat(keys).as(table).isEmpty());
+    }
+
+    /** A connection of its own, outside the application's transactions. */
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, username, password);
+    }
+
+    private void grant(Person person, Role role, UUID scope) {
+        fixtures.grant(person.id(), role, scope);
+    }
+
+    private Map<String, List<String>> rowsOf(Person person) throws SQLException {
+        Map<String, List<String>> rows = new HashMap<>();
+        try (Connection connection = connect()) {
+            for (Map.Entry<String, String> table : PERSONAL_DATA.entrySet()) {
+                String sql = table.getValue().replace(":id", "?").replace(":email", "?").replace(":throttle", "?");
+                List<String> parameters = new ArrayList<>();
+                Matcher names = PARAMETER.matcher(table.getValue());
+                while (names.find()) {
+                    parameters.add(switch (names.group(1)) {
+                        case "id" -> person.id().toString();
+                        case "email" -> person.email();
+                        default -> Hashing.sha256Hex("sign-in:account:" + person.id());
+                    });
+                }
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    for (int i = 0; i < parameters.size(); i++) {
+                        statement.setString(i + 1, parameters.get(i));
+                    }
+                    List<String> keys = new ArrayList<>();
+                    try (ResultSet result = statement.executeQuery()) {
+                        while (result.next()) {
+                            keys.add(result.getString(1));
+                        }
+                    }
+                    rows.put(table.getKey(), keys);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> content(WijkDetail wijk, String title) {
+        return Map.of("title", title, "description", "Samen iets moois maken in de wijk.", "theme", "GROEN",
+                "wijkId", wijk.id().toString(), "requestedBudgetCents", 0);
+    }
+
+    private static ApiResponse ok(ApiResponse response) {
+        assertThat(response.status()).as(response.body()).isBetween(200, 204);
+        return response;
+    }
+
+    private static String created(ApiResponse response) {
+        return ok(response).text("/id");
+    }
+}
