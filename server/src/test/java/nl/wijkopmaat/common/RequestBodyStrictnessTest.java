@@ -61,6 +61,12 @@ class RequestBodyStrictnessTest {
                 row("POST", "/api/v1/auth/login", "{\"username\": 12, \"password\": false}", "username", "password"),
                 row("POST", "/api/v1/auth/token", "{\"grant_type\": 1, \"refresh_token\": true}", "grant_type", "refresh_token"),
                 row("POST", "/api/v1/auth/logout", "{\"refresh_token\": 5, \"all\": true}", "all", "refresh_token"),
+                row("POST", "/api/v1/accounts/verifications", "{\"token\": 5, \"code\": 1}", "code", "token"),
+                row("POST", "/api/v1/accounts/password-resets", "{\"email\": 5, \"name\": \"x\"}", "email", "name"),
+                row("PUT", "/api/v1/accounts/password-resets", "{\"token\": true, \"password\": 7}", "password", "token"),
+                row("PUT", "/api/v1/me/password", "{\"currentPassword\": 1, \"newPassword\": []}",
+                        "currentPassword", "newPassword"),
+                row("POST", "/api/v1/me/erasure", "{\"password\": 12, \"reason\": \"x\"}", "password", "reason"),
                 row("PATCH", "/api/v1/me", "{\"displayName\": 12, \"locale\": \"NL\"}", "displayName", "locale"),
                 row("POST", "/api/v1/initiatives", """
                         {"title": 12345, "description": "Een bankje bij de speeltuin", "theme": "groen",
