@@ -34,8 +34,6 @@ interface BudgetRepository extends GenericRepository<Budget, UUID> {
     @Query("SELECT * FROM budget WHERE wijkplatform_id = :wijkplatformId AND budget_year = :year")
     Optional<Budget> find(UUID wijkplatformId, int year);
 
-    Optional<Budget> findById(UUID id);
-
     @Query("SELECT b.* FROM budget b JOIN budget_grant g ON g.budget_id = b.id WHERE g.id = :grantId")
     Optional<Budget> findByGrant(UUID grantId);
 

@@ -29,6 +29,7 @@ import nl.wijkopmaat.geography.GeographyService;
 import nl.wijkopmaat.geography.GeographyViews.WijkplatformView;
 import nl.wijkopmaat.initiative.InitiativeFunding;
 import nl.wijkopmaat.initiative.InitiativeService;
+import nl.wijkopmaat.initiative.InitiativeStatus;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -261,7 +262,7 @@ public class BudgetService {
         authorizations.require(actor, Role.ADMIN, platform.municipalityId());
         requireWindow(year);
         Instant now = clock.instant();
-        Budget budget = requireOpen(lockYear(platform, year, now));
+        Budget budget = requireOpen(lockYear(platform.id(), platform.municipalityId(), year, now));
         long difference = amountCents - budget.allocatedCents();
         if (difference != 0) {
             budget = book(budget, Move.allocation(difference), EntryType.ALLOCATION, difference, Details.NONE, actor, now)
@@ -279,7 +280,7 @@ public class BudgetService {
         }
         requireWindow(year);
         Instant now = clock.instant();
-        Budget budget = requireOpen(lockYear(platform, year, now));
+        Budget budget = requireOpen(lockYear(platform.id(), platform.municipalityId(), year, now));
         Details details = new Details(null, null, request.partnerName(), null, null, blankToNull(request.note()));
         LedgerEntry entry = book(budget, Move.contribution(request.amountCents()), EntryType.CONTRIBUTION,
                 request.amountCents(), details, actor, now).entry();
@@ -309,17 +310,17 @@ public class BudgetService {
         long amount = request.amountCents();
         boolean atOnce = role == Role.CHAIR && amount < settingsOf(platform.municipalityId()).grantThresholdCents();
         Instant now = clock.instant();
-        Budget budget = requireOpen(lockYear(platform, year, now));
+        Budget budget = requireOpen(lockYear(platform.id(), platform.municipalityId(), year, now));
         requireAvailable(budget, amount);
         Grant grant = grants.save(new Grant(UUID.randomUUID(), null, budget.id(), initiative.id(), initiative.title(),
                 amount, 0, 0, atOnce ? GrantStatus.COMMITTED : GrantStatus.PENDING, blankToNull(request.note()), role,
                 actor, atOnce ? actor : null, now, atOnce ? now : null));
         if (atOnce) {
             book(budget, Move.commitment(amount), EntryType.GRANT_COMMITTED, amount, Details.of(grant), actor, now);
-            committed(grant, initiative, platform, actor, now);
+            committed(grant, initiative, budget, actor, now);
         } else {
             book(budget, Move.reservation(amount), EntryType.GRANT_RESERVED, amount, Details.of(grant), actor, now);
-            publish(BudgetEvent.Kind.GRANT_PENDING, grant, initiative, platform, actor, amount, now);
+            publish(BudgetEvent.Kind.GRANT_PENDING, grant, initiative, budget, actor, amount, now);
         }
         return GrantView.of(grant, budget);
     }
@@ -331,7 +332,7 @@ public class BudgetService {
     @Transactional
     public GrantView confirm(UUID actor, UUID grantId) {
         Locked locked = lockGrant(grantId);
-        Role role = boardRole(actor, locked.platform().id())
+        Role role = boardRole(actor, locked.budget().wijkplatformId())
                 .orElseThrow(() -> ApiException.forbidden("problem.forbidden.role"));
         Grant grant = locked.grant();
         GrantStatus target = GrantTransition.CONFIRM.from(grant.status());
@@ -347,7 +348,7 @@ public class BudgetService {
         Grant confirmed = grants.update(grant.decided(target, actor, now));
         InitiativeFunding initiative = initiatives.funding(grant.initiativeId())
                 .orElseThrow(() -> ApiException.notFound("problem.notFound.initiative"));
-        committed(confirmed, initiative, locked.platform(), actor, now);
+        committed(confirmed, initiative, booked.budget(), actor, now);
         return GrantView.of(confirmed, booked.budget());
     }
 
@@ -355,13 +356,14 @@ public class BudgetService {
     @Transactional
     public GrantView cancel(UUID actor, UUID grantId) {
         Locked locked = lockGrant(grantId);
-        boardRole(actor, locked.platform().id()).orElseThrow(() -> ApiException.forbidden("problem.forbidden.role"));
+        boardRole(actor, locked.budget().wijkplatformId())
+                .orElseThrow(() -> ApiException.forbidden("problem.forbidden.role"));
         Grant grant = locked.grant();
         GrantStatus target = GrantTransition.CANCEL.from(grant.status());
         Instant now = clock.instant();
         Budget budget = book(locked.budget(), Move.cancellation(grant.amountCents()), EntryType.GRANT_CANCELLED,
                 grant.amountCents(), Details.of(grant), actor, now).budget();
-        budget = afterClosing(budget, locked.platform(), grant.amountCents(), actor, now);
+        budget = afterClosing(budget, grant.amountCents(), actor, now);
         return GrantView.of(grants.update(grant.decided(target, actor, now)), budget);
     }
 
@@ -378,7 +380,7 @@ public class BudgetService {
         LedgerEntry entry = book(locked.budget(), Move.payout(amount), EntryType.PAYOUT, amount, details, actor, now).entry();
         grants.update(grant.spent(amount, 0));
         initiatives.funding(grant.initiativeId()).ifPresent(initiative ->
-                publish(BudgetEvent.Kind.PAYOUT, grant, initiative, locked.platform(), actor, amount, now));
+                publish(BudgetEvent.Kind.PAYOUT, grant, initiative, locked.budget(), actor, amount, now));
         return entryView(entry, actor);
     }
 
@@ -396,7 +398,7 @@ public class BudgetService {
         Details details = new Details(grant.id(), grant.initiativeId(), null, null, null, request.reason());
         Booked booked = book(locked.budget(), Move.release(amount), EntryType.RELEASE, amount, details, actor, now);
         grants.update(grant.spent(0, amount));
-        afterClosing(booked.budget(), locked.platform(), amount, actor, now);
+        afterClosing(booked.budget(), amount, actor, now);
         return entryView(booked.entry(), actor);
     }
 
@@ -414,51 +416,56 @@ public class BudgetService {
             throw ApiException.conflict("problem.conflict.budget.notStarted", Map.of("year", year));
         }
         Instant now = clock.instant();
-        Budget budget = requireOpen(lockYear(platform, year, now)).closedAt(now);
-        budget = leaveYear(budget, platform, budget.availableCents(), actor, now);
+        Budget budget = requireOpen(lockYear(platform.id(), platform.municipalityId(), year, now)).closedAt(now);
+        budget = leaveYear(budget, budget.availableCents(), actor, now);
         return BudgetAccountView.of(budget, grants.allOf(budget.id()));
     }
 
     /** Money that becomes available in a closed year follows the policy at once. */
-    private Budget afterClosing(Budget budget, WijkplatformView platform, long amount, UUID actor, Instant now) {
-        return budget.closed() ? leaveYear(budget, platform, amount, actor, now) : budget;
+    private Budget afterClosing(Budget budget, long amount, UUID actor, Instant now) {
+        return budget.closed() ? leaveYear(budget, amount, actor, now) : budget;
     }
 
     /**
      * Moves {@code amount} out of a closed year: into the next year (locked after this one, so locks
      * are always taken in the order of the years) or back to the municipality.
      */
-    private Budget leaveYear(Budget budget, WijkplatformView platform, long amount, UUID actor, Instant now) {
-        if (settingsOf(platform.municipalityId()).yearEndPolicy() == YearEndPolicy.RETURN) {
+    private Budget leaveYear(Budget budget, long amount, UUID actor, Instant now) {
+        if (settingsOf(budget.municipalityId()).yearEndPolicy() == YearEndPolicy.RETURN) {
             return book(budget, Move.returning(amount), EntryType.RETURNED, amount, Details.NONE, actor, now).budget();
         }
         Budget closed = book(budget, Move.carryOut(amount), EntryType.CARRY_OVER_OUT, amount, Details.NONE, actor, now)
                 .budget();
-        Budget next = lockYear(platform, budget.year() + 1, now);
+        Budget next = lockYear(budget.wijkplatformId(), budget.municipalityId(), budget.year() + 1, now);
         next = book(next, Move.carryIn(amount), EntryType.CARRY_OVER_IN, amount, Details.NONE, actor, now).budget();
-        afterClosing(next, platform, amount, actor, now);
+        afterClosing(next, amount, actor, now);
         return closed;
     }
 
     // Locks and checks
 
     /** A grant with its budget row locked, and then the grant itself (read with a lock, so it is current). */
-    private record Locked(Budget budget, Grant grant, WijkplatformView platform) {
+    private record Locked(Budget budget, Grant grant) {
+    }
+
+    private Budget budgetOf(UUID grantId) {
+        return budgets.findByGrant(grantId).orElseThrow(() -> ApiException.notFound("problem.notFound.grant"));
+    }
+
+    private Locked lockGrant(Budget unlocked, UUID grantId) {
+        Budget budget = budgets.findByIdForUpdate(unlocked.id()).orElseThrow();
+        return new Locked(budget, grants.findByIdForUpdate(grantId).orElseThrow());
     }
 
     private Locked lockGrant(UUID grantId) {
-        Grant found = grants.findById(grantId).orElseThrow(() -> ApiException.notFound("problem.notFound.grant"));
-        Budget budget = budgets.findByIdForUpdate(found.budgetId()).orElseThrow();
-        Grant grant = grants.findByIdForUpdate(grantId).orElseThrow();
-        return new Locked(budget, grant, geography.getWijkplatform(budget.wijkplatformId()));
+        return lockGrant(budgetOf(grantId), grantId);
     }
 
     /** Payouts and releases are the chair's, on committed grants. */
     private Locked lockCommittedGrant(UUID actor, UUID grantId) {
-        Grant found = grants.findById(grantId).orElseThrow(() -> ApiException.notFound("problem.notFound.grant"));
-        Budget unlocked = budgets.findById(found.budgetId()).orElseThrow();
+        Budget unlocked = budgetOf(grantId);
         authorizations.require(actor, Role.CHAIR, unlocked.wijkplatformId());
-        Locked locked = lockGrant(grantId);
+        Locked locked = lockGrant(unlocked, grantId);
         if (locked.grant().status() != GrantStatus.COMMITTED) {
             throw ApiException.conflict("problem.conflict.grant.notCommitted", Map.of("status", locked.grant().status().name()));
         }
@@ -470,9 +477,9 @@ public class BudgetService {
      * decides: a lock is never taken on a row that is not there (that would lock a gap, and parallel
      * inserts into it deadlock).
      */
-    private Budget lockYear(WijkplatformView platform, int year, Instant now) {
-        budgets.ensure(UUID.randomUUID(), platform.id(), platform.municipalityId(), year, now);
-        return budgets.findForUpdate(platform.id(), year).orElseThrow();
+    private Budget lockYear(UUID wijkplatformId, UUID municipalityId, int year, Instant now) {
+        budgets.ensure(UUID.randomUUID(), wijkplatformId, municipalityId, year, now);
+        return budgets.findForUpdate(wijkplatformId, year).orElseThrow();
     }
 
     /**
@@ -495,14 +502,17 @@ public class BudgetService {
         return new Booked(after, entry);
     }
 
-    private void committed(Grant grant, InitiativeFunding initiative, WijkplatformView platform, UUID actor, Instant now) {
-        initiatives.markFunded(initiative.id(), actor);
-        publish(BudgetEvent.Kind.GRANT_COMMITTED, grant, initiative, platform, actor, grant.amountCents(), now);
+    /** A funded initiative (a top-up) has nothing to move; the initiative feature decides for an approved one. */
+    private void committed(Grant grant, InitiativeFunding initiative, Budget budget, UUID actor, Instant now) {
+        if (initiative.status() == InitiativeStatus.APPROVED) {
+            initiatives.markFunded(initiative.id(), actor);
+        }
+        publish(BudgetEvent.Kind.GRANT_COMMITTED, grant, initiative, budget, actor, grant.amountCents(), now);
     }
 
-    private void publish(BudgetEvent.Kind kind, Grant grant, InitiativeFunding initiative, WijkplatformView platform,
+    private void publish(BudgetEvent.Kind kind, Grant grant, InitiativeFunding initiative, Budget budget,
                          UUID actor, long amount, Instant now) {
-        events.publishEvent(new BudgetEvent(kind, grant.id(), actor, platform.id(), grant.proposedAs(), initiative.id(),
+        events.publishEvent(new BudgetEvent(kind, grant.id(), actor, budget.wijkplatformId(), grant.proposedAs(), initiative.id(),
                 initiative.title(), initiative.authorId(), initiative.supporterIds(), amount, now));
     }
 
