@@ -415,6 +415,9 @@ public class BudgetService {
         if (year > currentYear()) {
             throw ApiException.conflict("problem.conflict.budget.notStarted", Map.of("year", year));
         }
+        if (!inWindow(year) && budgets.find(wijkplatformId, year).isEmpty()) {
+            throw ApiException.notFound("problem.notFound.budget");
+        }
         Instant now = clock.instant();
         Budget budget = requireOpen(lockYear(platform.id(), platform.municipalityId(), year, now)).closedAt(now);
         budget = leaveYear(budget, budget.availableCents(), actor, now);

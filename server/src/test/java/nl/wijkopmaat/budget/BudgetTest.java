@@ -245,7 +245,7 @@ class BudgetTest {
         assertThat(badPayout.status()).isEqualTo(400);
         List<String> names = new ArrayList<>();
         badPayout.json().get("invalidParams").forEach(param -> names.add(param.get("name").asText()));
-        assertThat(names).contains("paidOn");
+        assertThat(names).containsExactlyInAnyOrder("amountCents", "paidOn", "reference");
     }
 
     @Test
@@ -272,6 +272,10 @@ class BudgetTest {
         assertThat(lateGrant.status()).isEqualTo(409);
         assertThat(api.post(world.year(last) + "/closing").token(world.admin.accessToken())
                 .header("Idempotency-Key", UUID.randomUUID().toString()).send().status()).isEqualTo(409);
+        assertThat(api.post(world.year(YEAR + 1) + "/closing").token(world.admin.accessToken())
+                .header("Idempotency-Key", UUID.randomUUID().toString()).send().status()).isEqualTo(409);
+        assertThat(api.post(world.year(1999) + "/closing").token(world.admin.accessToken())
+                .header("Idempotency-Key", UUID.randomUUID().toString()).send().status()).isEqualTo(404);
 
         // Released later, and a cancelled reservation: both follow the policy at once.
         assertThat(world.release(world.chair, grant, 20_000).status()).isEqualTo(201);
