@@ -8,8 +8,13 @@ import nl.wijkopmaat.notification.Outbox;
 import nl.wijkopmaat.support.Api;
 import nl.wijkopmaat.support.FakeFcm;
 import nl.wijkopmaat.support.Fixtures;
+import nl.wijkopmaat.support.TestClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,10 +23,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A review whose transaction rolls back after the review was made leaves no inbox item and queues no
- * push: notifications are written in the transaction of the change that caused them.
+ * push: notifications are written in the transaction of the change that caused them. The clock reads
+ * midday, so the committed review's push is due at once whatever the time of the run (at night it
+ * would wait for the quiet hours to end).
  */
 @MicronautTest(transactional = false)
 class RolledBackNotificationTest {
+
+    private static final Instant MIDDAY = ZonedDateTime.parse("2026-12-01T12:00:00+01:00[Europe/Amsterdam]").toInstant();
 
     @Inject
     Api api;
@@ -35,6 +44,18 @@ class RolledBackNotificationTest {
     TransactionOperations<?> transactions;
     @Inject
     Outbox outbox;
+    @Inject
+    TestClock clock;
+
+    @BeforeEach
+    void midday() {
+        clock.setTo(MIDDAY);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @Test
     void aRolledBackReviewNotifiesNobody() {
