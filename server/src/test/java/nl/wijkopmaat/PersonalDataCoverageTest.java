@@ -20,6 +20,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,7 +71,9 @@ class PersonalDataCoverageTest {
             Map.entry("notification_preference", "SELECT account_id FROM notification_preference WHERE account_id = :id"),
             Map.entry("quiet_hours", "SELECT account_id FROM quiet_hours WHERE account_id = :id"),
             Map.entry("push_job", "SELECT id FROM push_job WHERE notification_id IN"
-                    + " (SELECT id FROM notification WHERE account_id = :id)"));
+                    + " (SELECT id FROM notification WHERE account_id = :id)"),
+            Map.entry("budget_grant", "SELECT id FROM budget_grant WHERE proposed_by = :id OR decided_by = :id"),
+            Map.entry("budget_entry_actor", "SELECT entry_id FROM budget_entry_actor WHERE actor_id = :id"));
 
     /** Tables that hold no personal data, and why. */
     static final Map<String, String> FREE_OF_PERSONAL_DATA = Map.of(
@@ -77,7 +81,10 @@ class PersonalDataCoverageTest {
             "municipality", "public geography",
             "wijk", "public geography",
             "buurt", "public geography",
-            "wijkplatform", "public geography: the platform itself; its board are role assignments");
+            "wijkplatform", "public geography: the platform itself; its board are role assignments",
+            "budget_settings", "a municipality's grant threshold and year-end policy",
+            "budget", "a wijkplatform's budget year and its totals, public to residents",
+            "budget_entry", "the wijkbudget's ledger, public accounts; who booked an entry is in budget_entry_actor");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PARAMETER = Pattern.compile(":(id|email|throttle)");
@@ -160,6 +167,22 @@ class PersonalDataCoverageTest {
         ok(api.put("/api/v1/initiatives/" + theirs + "/comments/" + rude + "/hidden").token(person.accessToken())
                 .json(Map.of("reason", "Niet respectvol")).send());
 
+        // As admin and chair of the wijk's platform: the year's amount, and a grant to an approved initiative.
+        grant(person, Role.CHAIR, wijk.wijkplatform().id());
+        String funded = created(api.post("/api/v1/initiatives").token(neighbour.accessToken())
+                .json(content(wijk, "Plan met geld")).send());
+        ok(api.post("/api/v1/initiatives/" + funded + "/status-changes").token(neighbour.accessToken())
+                .json(Map.of("action", "SUBMIT")).send());
+        ok(api.put("/api/v1/initiatives/" + funded + "/owner").token(person.accessToken())
+                .json(Map.of("ownerId", person.id().toString())).send());
+        ok(api.post("/api/v1/initiatives/" + funded + "/reviews").token(person.accessToken())
+                .json(Map.of("decision", "APPROVE")).send());
+        int year = LocalDate.now(ZoneId.of("Europe/Amsterdam")).getYear();
+        String budget = "/api/v1/wijkplatforms/" + wijk.wijkplatform().id() + "/budgets/" + year;
+        ok(api.put(budget).token(person.accessToken()).json(Map.of("amountCents", 100_000)).send());
+        ok(api.post(budget + "/grants").token(person.accessToken()).header("Idempotency-Key", UUID.randomUUID().toString())
+                .json(Map.of("initiativeId", funded, "amountCents", 10_000)).send());
+
         // Sign-in: a failed attempt, and a mailed token.
         assertThat(api.post("/api/v1/auth/login").json(Map.of("username", person.email(), "password", "fout"))
                 .send().status()).isEqualTo(401);
@@ -180,9 +203,12 @@ class PersonalDataCoverageTest {
         assertThat(export.json().at("/sections/initiatives/moderation").findValuesAsText("reason"))
                 .containsExactly("Niet respectvol");
         assertThat(export.json().at("/sections/initiatives/reviews").findValuesAsText("reason"))
-                .containsExactly("Graag een begroting");
+                .as("the request for changes with its reason, and the approval without one")
+                .containsExactlyInAnyOrder("Graag een begroting", "");
         assertThat(export.json().at("/sections/notifications")).isNotEmpty();
         assertThat(export.json().at("/sections/idempotentRequests")).isNotEmpty();
+        assertThat(export.json().at("/sections/wijkbudget/grants")).isNotEmpty();
+        assertThat(export.json().at("/sections/wijkbudget/ledgerEntries")).isNotEmpty();
 
         assertThat(fixtures.erase(person).status()).isEqualTo(204);
         assertThat(rowsOf(person)).as("nothing of the person is left")

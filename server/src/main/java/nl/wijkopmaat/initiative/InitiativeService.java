@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -237,12 +238,31 @@ public class InitiativeService {
         return ReviewView.of(review, accounts.findByIds(Set.of(actor)));
     }
 
-    /** Called by the wijkbudget when a grant commits money to an approved initiative. */
+    /**
+     * What the wijkbudget needs of a submitted initiative to grant it money and to tell its people;
+     * empty for an unknown or never submitted one.
+     */
+    @Transactional
+    public Optional<InitiativeFunding> funding(UUID id) {
+        return initiatives.findById(id).filter(initiative -> initiative.submittedAt() != null)
+                .map(initiative -> new InitiativeFunding(initiative.id(), initiative.municipalityId(),
+                        initiative.wijkId(), initiative.status(), initiative.title(), initiative.authorId(),
+                        supports.supporters(id).stream().map(UUID::fromString).collect(Collectors.toSet())));
+    }
+
+    /**
+     * Called by the wijkbudget when a grant commits money to an approved initiative, by the board
+     * member whose step commits it (the chair, or the secretary co-signing). Only the first grant
+     * moves it: one that was funded or started already (a top-up) keeps its status.
+     */
     @Transactional
     public void markFunded(UUID id, UUID actor) {
         Initiative initiative = initiatives.findByIdForUpdate(id)
                 .orElseThrow(() -> ApiException.notFound("problem.notFound.initiative"));
-        InitiativeStatus target = InitiativeTransition.FUND.from(initiative.status());
+        if (!InitiativeTransition.FUND.allowedFrom(initiative.status())) {
+            return;
+        }
+        InitiativeStatus target = InitiativeTransition.FUND.target();
         InitiativeTransition.FUND.requireParty(partiesOf(actor, initiative));
         Instant now = clock.instant();
         Initiative changed = initiatives.update(initiative.withStatus(target, now));
@@ -327,9 +347,14 @@ public class InitiativeService {
                 parties.add(Party.OWNER);
             }
         }
-        geography.wijkplatformIdOf(initiative.wijkId())
-                .filter(platform -> authorizations.has(actor, Role.CHAIR, platform))
-                .ifPresent(platform -> parties.add(Party.CHAIR));
+        geography.wijkplatformIdOf(initiative.wijkId()).ifPresent(platform -> {
+            if (authorizations.has(actor, Role.CHAIR, platform)) {
+                parties.add(Party.CHAIR);
+            }
+            if (authorizations.has(actor, Role.SECRETARY, platform)) {
+                parties.add(Party.SECRETARY);
+            }
+        });
         return parties;
     }
 

@@ -28,7 +28,7 @@ public enum InitiativeTransition {
     APPROVE(APPROVED, EnumSet.of(IN_REVIEW), EnumSet.of(Party.OWNER, Party.CHAIR)),
     REJECT(REJECTED, EnumSet.of(IN_REVIEW), EnumSet.of(Party.OWNER, Party.CHAIR)),
     REQUEST_CHANGES(CHANGES_REQUESTED, EnumSet.of(IN_REVIEW), EnumSet.of(Party.OWNER, Party.CHAIR)),
-    FUND(FUNDED, EnumSet.of(APPROVED), EnumSet.of(Party.CHAIR)),
+    FUND(FUNDED, EnumSet.of(APPROVED), EnumSet.of(Party.CHAIR, Party.SECRETARY)),
     START(IN_PROGRESS, EnumSet.of(APPROVED, FUNDED), EnumSet.of(Party.AUTHOR, Party.CHAIR, Party.OFFICIAL)),
     COMPLETE(COMPLETED, EnumSet.of(IN_PROGRESS), EnumSet.of(Party.AUTHOR, Party.CHAIR, Party.OFFICIAL)),
     WITHDRAW(WITHDRAWN, EnumSet.of(DRAFT, SUBMITTED, IN_REVIEW, CHANGES_REQUESTED), EnumSet.of(Party.AUTHOR));
@@ -40,6 +40,11 @@ public enum InitiativeTransition {
         OWNER,
         /** The chair of the wijkplatform of the initiative's wijk. */
         CHAIR,
+        /**
+         * The secretary of that wijkplatform: funds an initiative when they co-sign the grant that
+         * commits the money.
+         */
+        SECRETARY,
         /** Any official of the initiative's municipality. */
         OFFICIAL
     }

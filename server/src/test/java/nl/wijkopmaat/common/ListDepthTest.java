@@ -68,6 +68,8 @@ class ListDepthTest {
     Person official;
     Person admin;
     String initiative;
+    String budget;
+    String grant;
     Connection db;
 
     @BeforeAll
@@ -130,9 +132,28 @@ class ListDepthTest {
                 + " SELECT i.id, a.id, NOW() FROM (SELECT id FROM initiative WHERE buurt_id = ? AND status = 'APPROVED'"
                 + " ORDER BY seq LIMIT 20) i CROSS JOIN account a WHERE a.municipality_id = ? AND (a.id = ? OR a.email LIKE 'ambtenaar-%')",
                 wijk.buurten().get(0).id().toString(), m, o);
+        // A wijkbudget year with thousands of grants, contributions, and payouts of one grant.
+        budget = UUID.randomUUID().toString();
+        grant = UUID.randomUUID().toString();
+        String p = wijk.wijkplatform().id().toString();
+        insert("INSERT INTO budget (id, wijkplatform_id, municipality_id, budget_year, created_at, updated_at)"
+                + " VALUES (?, ?, ?, 2026, NOW(), NOW())", budget, p, m);
+        insert("INSERT INTO budget_grant (id, budget_id, initiative_id, initiative_title, amount_cents, status, proposed_as,"
+                + " proposed_by, created_at) VALUES (?, ?, ?, 'Diep', 100, 'COMMITTED', 'CHAIR', ?, NOW())",
+                grant, budget, initiative, o);
+        insert("INSERT INTO budget_grant (id, budget_id, initiative_id, initiative_title, amount_cents, status, proposed_as,"
+                + " proposed_by, created_at) SELECT UUID(), ?, ?, 'Diep', 100, 'COMMITTED', 'CHAIR', ?, NOW() " + rows,
+                budget, initiative, o);
+        insert("INSERT INTO budget_entry (id, budget_id, entry_type, amount_cents, available_cents, partner_name, created_at)"
+                + " SELECT UUID(), ?, 'CONTRIBUTION', 100, 0, 'Partner', NOW() " + rows, budget);
+        insert("INSERT INTO budget_entry (id, budget_id, entry_type, amount_cents, available_cents, grant_id, paid_on,"
+                + " reference, created_at) SELECT UUID(), ?, 'PAYOUT', 1, 0, ?, CURDATE(), 'Factuur', NOW() " + rows,
+                budget, grant);
+        insert("INSERT INTO budget_entry_actor (entry_id, actor_id) SELECT id, ? FROM budget_entry WHERE budget_id = ?",
+                o, budget);
         try (Statement statement = db.createStatement()) {
             statement.execute("ANALYZE TABLE initiative_support, initiative, initiative_status_change, initiative_review, initiative_comment,"
-                    + " notification, municipality, wijk, role_assignment");
+                    + " notification, municipality, wijk, role_assignment, budget_grant, budget_entry, budget_entry_actor");
             statement.execute("SET SESSION optimizer_switch = 'index_condition_pushdown=off'");
         }
     }
@@ -329,7 +350,55 @@ class ListDepthTest {
         assertRangeScan(pageQuery.sql(), index, viewer == null ? 1 : 2, pageQuery.params().toArray());
     }
 
-    /** Reads three pages through the API, as the official (staff as the admin), and returns the key of the cursor that asked for the third. */
+    @Test
+    void grantsOfABudgetYear() throws SQLException {
+        CursorKey key = thirdPageKey(budgetPath() + "/grants", ListScope.of("grants", wijk.wijkplatform().id(), 2026));
+        assertRangeScan("""
+                SELECT * FROM budget_grant FORCE INDEX (ix_budget_grant_budget)
+                WHERE budget_id = ? AND seq > ? ORDER BY seq LIMIT ?""", "ix_budget_grant_budget", 1,
+                budget, key.number(0), LIMIT + 1);
+    }
+
+    @Test
+    void ledgerOfABudgetYear() throws SQLException {
+        CursorKey key = thirdPageKey(budgetPath() + "/ledger", ListScope.of("ledger", wijk.wijkplatform().id(), 2026));
+        // Two tables: a range of entries and, for each of them, who made it by primary key.
+        assertRangeScan("""
+                SELECT e.*, a.actor_id FROM budget_entry e FORCE INDEX (ix_budget_entry_budget)
+                LEFT JOIN budget_entry_actor a ON a.entry_id = e.id
+                WHERE e.budget_id = ? AND e.seq > ? ORDER BY e.seq LIMIT ?""", "ix_budget_entry_budget", 2,
+                budget, key.number(0), LIMIT + 1);
+    }
+
+    @Test
+    void contributionsOfABudgetYear() throws SQLException {
+        CursorKey key = thirdPageKey(budgetPath() + "/contributions",
+                ListScope.of("contributions", wijk.wijkplatform().id(), 2026));
+        assertRangeScan("""
+                SELECT e.*, a.actor_id FROM budget_entry e FORCE INDEX (ix_budget_entry_budget_type)
+                LEFT JOIN budget_entry_actor a ON a.entry_id = e.id
+                WHERE e.budget_id = ? AND e.entry_type = ? AND e.seq > ? ORDER BY e.seq LIMIT ?""",
+                "ix_budget_entry_budget_type", 2, budget, "CONTRIBUTION", key.number(0), LIMIT + 1);
+    }
+
+    @Test
+    void payoutsOfAGrant() throws SQLException {
+        CursorKey key = thirdPageKey("/api/v1/grants/" + grant + "/payouts", ListScope.of("payouts", UUID.fromString(grant)));
+        assertRangeScan("""
+                SELECT e.*, a.actor_id FROM budget_entry e FORCE INDEX (ix_budget_entry_grant_type)
+                LEFT JOIN budget_entry_actor a ON a.entry_id = e.id
+                WHERE e.grant_id = ? AND e.entry_type = ? AND e.seq > ? ORDER BY e.seq LIMIT ?""",
+                "ix_budget_entry_grant_type", 2, grant, "PAYOUT", key.number(0), LIMIT + 1);
+    }
+
+    private String budgetPath() {
+        return "/api/v1/wijkplatforms/" + wijk.wijkplatform().id() + "/budgets/2026";
+    }
+
+    /**
+     * Reads three pages through the API, as the official (staff and the wijkbudget as the admin), and
+     * returns the key of the cursor that asked for the third.
+     */
     private CursorKey thirdPageKey(String path, ListScope scope) {
         return thirdPageKey(path, null, scope);
     }
@@ -337,7 +406,8 @@ class ListDepthTest {
     private CursorKey thirdPageKey(String path, UUID wijkFilter, ListScope scope) {
         String cursor = null;
         for (int page = 1; page <= 3; page++) {
-            Api.Call call = api.get(path).token(path.endsWith("/staff") ? admin.accessToken() : official.accessToken()).query("limit", LIMIT);
+            boolean asAdmin = path.endsWith("/staff") || path.contains("/budgets/") || path.startsWith("/api/v1/grants/");
+            Api.Call call = api.get(path).token(asAdmin ? admin.accessToken() : official.accessToken()).query("limit", LIMIT);
             if (wijkFilter != null) {
                 call.query("wijk", wijkFilter);
             }

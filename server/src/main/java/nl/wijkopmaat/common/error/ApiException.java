@@ -14,13 +14,20 @@ public class ApiException extends RuntimeException {
     private final String code;
     private final Map<String, Object> args;
     private final List<InvalidParam> invalidParams;
+    private final Map<String, Object> members;
 
     protected ApiException(HttpStatus status, String code, Map<String, Object> args, List<InvalidParam> invalidParams) {
+        this(status, code, args, invalidParams, Map.of());
+    }
+
+    private ApiException(HttpStatus status, String code, Map<String, Object> args, List<InvalidParam> invalidParams,
+                         Map<String, Object> members) {
         super(code, null, false, false);
         this.status = status;
         this.code = code;
         this.args = args;
         this.invalidParams = invalidParams;
+        this.members = members;
     }
 
     public static ApiException notFound(String code) {
@@ -37,6 +44,14 @@ public class ApiException extends RuntimeException {
 
     public static ApiException conflict(String code, Map<String, Object> args) {
         return new ApiException(HttpStatus.CONFLICT, code, args, List.of());
+    }
+
+    /**
+     * A conflict whose problem document carries {@code members} besides its texts, for a client
+     * that acts on them (how much money is still available).
+     */
+    public static ApiException conflict(String code, Map<String, Object> args, Map<String, Object> members) {
+        return new ApiException(HttpStatus.CONFLICT, code, args, List.of(), Map.copyOf(members));
     }
 
     public static ApiException uriTooLong() {
@@ -69,5 +84,9 @@ public class ApiException extends RuntimeException {
 
     public List<InvalidParam> invalidParams() {
         return invalidParams;
+    }
+
+    public Map<String, Object> members() {
+        return members;
     }
 }

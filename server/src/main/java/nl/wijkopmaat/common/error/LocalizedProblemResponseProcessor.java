@@ -13,6 +13,7 @@ import nl.wijkopmaat.common.i18n.Messages;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,14 +49,14 @@ class LocalizedProblemResponseProcessor implements ErrorResponseProcessor<Proble
                     .map(param -> new InvalidParamDetail(param.name(), messages.get(param.reasonCode(), locale, param.reasonArgs())))
                     .toList();
             problem = new ProblemDetails(TYPE_BASE + api.code().replace('.', '-'), title, status.getCode(),
-                    messages.get(api.code(), locale, api.args()), null, invalid.isEmpty() ? null : invalid);
+                    messages.get(api.code(), locale, api.args()), null, invalid.isEmpty() ? null : invalid, api.members());
         } else {
             List<InvalidParamDetail> invalid = context.getErrors().stream()
                     .filter(error -> error.getPath().isPresent())
                     .map(error -> invalidParam(error, locale))
                     .toList();
             problem = new ProblemDetails("about:blank", title, status.getCode(), frameworkDetail(status, locale), null,
-                    status == HttpStatus.BAD_REQUEST && !invalid.isEmpty() ? invalid : null);
+                    status == HttpStatus.BAD_REQUEST && !invalid.isEmpty() ? invalid : null, Map.of());
         }
         return response.body(problem).contentType(PROBLEM_JSON);
     }

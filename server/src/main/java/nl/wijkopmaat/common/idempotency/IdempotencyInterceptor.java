@@ -63,6 +63,9 @@ class IdempotencyInterceptor implements MethodInterceptor<Object, Object> {
         HttpRequest<?> request = ServerRequestContext.currentRequest().orElse(null);
         String key = request == null ? null : request.getHeaders().get(HEADER);
         if (key == null) {
+            if (context.booleanValue(Idempotent.class, "required").orElse(false)) {
+                throw ApiException.invalid(HEADER, "validation.idempotencyKey.required");
+            }
             return context.proceed();
         }
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {

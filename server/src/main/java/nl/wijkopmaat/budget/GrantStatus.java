@@ -1,0 +1,5 @@
+package nl.wijkopmaat.budget;
+
+public enum GrantStatus {
+    PENDING, COMMITTED, CANCELLED
+}
