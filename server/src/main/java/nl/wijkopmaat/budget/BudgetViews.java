@@ -3,6 +3,7 @@ package nl.wijkopmaat.budget;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import nl.wijkopmaat.account.AccountRef;
+import nl.wijkopmaat.account.PersonRef;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,19 +14,6 @@ import java.util.UUID;
 final class BudgetViews {
 
     private BudgetViews() {
-    }
-
-    /** A person as others see them: the name, or null for a removed account. */
-    @Serdeable
-    record PersonRef(UUID id, @Nullable String displayName) {
-
-        static @Nullable PersonRef of(@Nullable UUID id, Map<UUID, AccountRef> people) {
-            if (id == null) {
-                return null;
-            }
-            AccountRef account = people.get(id);
-            return new PersonRef(id, account == null ? null : account.displayName());
-        }
     }
 
     /** One year in the list of a platform's budgets. */

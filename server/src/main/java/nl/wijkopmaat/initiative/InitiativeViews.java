@@ -3,6 +3,7 @@ package nl.wijkopmaat.initiative;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import nl.wijkopmaat.account.AccountRef;
+import nl.wijkopmaat.account.PersonRef;
 import nl.wijkopmaat.common.Theme;
 
 import java.math.BigDecimal;
@@ -14,19 +15,6 @@ import java.util.UUID;
 final class InitiativeViews {
 
     private InitiativeViews() {
-    }
-
-    /** A person as others see them: the name, or null for a removed account. */
-    @Serdeable
-    record PersonRef(UUID id, @Nullable String displayName) {
-
-        static @Nullable PersonRef of(@Nullable UUID id, Map<UUID, AccountRef> people) {
-            if (id == null) {
-                return null;
-            }
-            AccountRef account = people.get(id);
-            return new PersonRef(id, account == null ? null : account.displayName());
-        }
     }
 
     @Serdeable
