@@ -1,0 +1,5 @@
+package nl.wijkopmaat.volunteering;
+
+public enum ShiftStatus {
+    SCHEDULED, CANCELLED
+}
