@@ -9,6 +9,9 @@ import nl.wijkopmaat.common.Hashing;
 import nl.wijkopmaat.common.security.Role;
 import nl.wijkopmaat.geography.GeographyViews.MunicipalityView;
 import nl.wijkopmaat.geography.GeographyViews.WijkDetail;
+import nl.wijkopmaat.notification.Notice;
+import nl.wijkopmaat.notification.NotificationCategory;
+import nl.wijkopmaat.notification.Reminders;
 import nl.wijkopmaat.support.Api;
 import nl.wijkopmaat.support.ApiResponse;
 import nl.wijkopmaat.support.Fixtures;
@@ -20,6 +23,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -72,6 +77,7 @@ class PersonalDataCoverageTest {
             Map.entry("quiet_hours", "SELECT account_id FROM quiet_hours WHERE account_id = :id"),
             Map.entry("push_job", "SELECT id FROM push_job WHERE notification_id IN"
                     + " (SELECT id FROM notification WHERE account_id = :id)"),
+            Map.entry("scheduled_notice", "SELECT id FROM scheduled_notice WHERE recipient_id = :id"),
             Map.entry("budget_grant", "SELECT id FROM budget_grant WHERE proposed_by = :id OR decided_by = :id"),
             Map.entry("budget_entry_actor", "SELECT entry_id FROM budget_entry_actor WHERE actor_id = :id"));
 
@@ -93,6 +99,8 @@ class PersonalDataCoverageTest {
     Api api;
     @Inject
     Fixtures fixtures;
+    @Inject
+    Reminders reminders;
     @Value("${datasources.default.url}")
     String url;
     @Value("${datasources.default.username}")
@@ -183,6 +191,12 @@ class PersonalDataCoverageTest {
         ok(api.post(budget + "/grants").token(person.accessToken()).header("Idempotency-Key", UUID.randomUUID().toString())
                 .json(Map.of("initiativeId", funded, "amountCents", 10_000)).send());
 
+        // A reminder that waits for its moment. Features schedule these in their own transactions; here the
+        // one helper that does it for every feature's tests stands in for them.
+        reminders.schedule("coverage:" + person.id() + ":reminder", Instant.now().plus(Duration.ofDays(30)),
+                List.of(new Notice(person.id(), NotificationCategory.REMINDERS, "INITIATIVE_OWNER_ASSIGNED",
+                        "INITIATIVE", UUID.fromString(own), Map.of("title", "Eigen plan"))));
+
         // Sign-in: a failed attempt, and a mailed token.
         assertThat(api.post("/api/v1/auth/login").json(Map.of("username", person.email(), "password", "fout"))
                 .send().status()).isEqualTo(401);
@@ -206,6 +220,8 @@ class PersonalDataCoverageTest {
                 .as("the request for changes with its reason, and the approval without one")
                 .containsExactlyInAnyOrder("Graag een begroting", "");
         assertThat(export.json().at("/sections/notifications")).isNotEmpty();
+        assertThat(export.json().at("/sections/notifications/scheduled").findValuesAsText("title"))
+                .containsExactly("Uw initiatief heeft een behandelaar");
         assertThat(export.json().at("/sections/idempotentRequests")).isNotEmpty();
         assertThat(export.json().at("/sections/wijkbudget/grants")).isNotEmpty();
         assertThat(export.json().at("/sections/wijkbudget/ledgerEntries")).isNotEmpty();

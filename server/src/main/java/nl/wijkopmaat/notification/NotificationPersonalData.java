@@ -11,13 +11,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Devices, inbox and preferences: in the export, and gone on erasure. */
+/** Devices, inbox, reminders still to come and preferences: in the export, and gone on erasure. */
 @Singleton
 class NotificationPersonalData implements PersonalDataContributor {
 
     private final DeviceRepository devices;
     private final NotificationRepository notifications;
     private final PushJobRepository pushJobs;
+    private final ScheduledNoticeRepository scheduled;
     private final PreferenceRepository preferences;
     private final PreferenceService preferenceService;
     private final NotificationTexts texts;
@@ -25,11 +26,12 @@ class NotificationPersonalData implements PersonalDataContributor {
     private final Provider<AccountService> accounts;
 
     NotificationPersonalData(DeviceRepository devices, NotificationRepository notifications, PushJobRepository pushJobs,
-                             PreferenceRepository preferences, PreferenceService preferenceService,
+                             ScheduledNoticeRepository scheduled, PreferenceRepository preferences, PreferenceService preferenceService,
                              NotificationTexts texts, Provider<AccountService> accounts) {
         this.devices = devices;
         this.notifications = notifications;
         this.pushJobs = pushJobs;
+        this.scheduled = scheduled;
         this.preferences = preferences;
         this.preferenceService = preferenceService;
         this.texts = texts;
@@ -53,12 +55,21 @@ class NotificationPersonalData implements PersonalDataContributor {
                 "inbox", notifications.inboxOf(accountId).stream()
                         .map(item -> NotificationView.of(item, texts.render(item, locale)))
                         .toList(),
+                "scheduled", scheduled.findByRecipient(accountId).stream()
+                        .map(notice -> {
+                            NotificationTexts.Texts rendered = texts.render(notice.messageKey(), notice.messageArgs(),
+                                    null, null, locale);
+                            return Map.of("kind", notice.kind(), "title", rendered.title(), "body", rendered.body(),
+                                    "dueAt", notice.dueAt());
+                        })
+                        .toList(),
                 "preferences", preferenceService.of(accountId));
     }
 
     @Override
     public void erase(UUID accountId) {
         pushJobs.deleteForRecipient(accountId);
+        scheduled.deleteByRecipient(accountId);
         notifications.deleteByAccountId(accountId);
         devices.deleteByAccountId(accountId);
         preferences.deletePreferencesOf(accountId);

@@ -19,6 +19,7 @@ import java.util.Map;
 class NotificationTexts {
 
     private static final Argument<Map<String, Object>> ARGS = Argument.mapOf(String.class, Object.class);
+    private static final Argument<Map<String, String>> STRING_ARGS = Argument.mapOf(String.class, String.class);
 
     private final Messages messages;
     private final JsonMapper json;
@@ -36,6 +37,15 @@ class NotificationTexts {
             return json.writeValueAsString(args);
         } catch (IOException e) {
             throw new UncheckedIOException("Notification arguments are plain strings and always encode", e);
+        }
+    }
+
+    /** The arguments as {@link #encode} stored them. */
+    Map<String, String> decodeArgs(String messageArgs) {
+        try {
+            return json.readValue(messageArgs, STRING_ARGS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Stored notification arguments are not JSON", e);
         }
     }
 
