@@ -6,12 +6,14 @@ import jakarta.inject.Singleton;
 import nl.wijkopmaat.volunteering.VolunteeringEvent;
 
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -22,8 +24,11 @@ import java.util.UUID;
  * <li>residents of the wijk who asked to hear of new opportunities matching their skills, when one
  * is published.</li>
  * </ul>
- * Never the person who acted, one notice per person and event. Runs in the transaction that
- * published the event.
+ * Never the person who acted, one notice per person and event. Each volunteer of a shift also has
+ * a reminder, under "reminders", at 18:00 Amsterdam time the day before it starts: scheduled when
+ * they sign up (unless that moment has passed), moved when the shift's time changes, withdrawn when
+ * they leave or the shift is cancelled. Its key is {@code volunteering:<shiftId>:reminder:<volunteerId>}.
+ * Runs in the transaction that published the event.
  */
 @Singleton
 class VolunteeringNotices {
@@ -34,10 +39,14 @@ class VolunteeringNotices {
     private static final DateTimeFormatter DUTCH = DateTimeFormatter.ofPattern("EEEE d MMMM HH:mm", Locale.forLanguageTag("nl"));
     private static final DateTimeFormatter ENGLISH = DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", Locale.ENGLISH);
 
-    private final NotificationService notifications;
+    private static final LocalTime REMINDER_TIME = LocalTime.of(18, 0);
 
-    VolunteeringNotices(NotificationService notifications) {
+    private final NotificationService notifications;
+    private final ScheduledNotices scheduled;
+
+    VolunteeringNotices(NotificationService notifications, ScheduledNotices scheduled) {
         this.notifications = notifications;
+        this.scheduled = scheduled;
     }
 
     @EventListener
@@ -45,13 +54,18 @@ class VolunteeringNotices {
         switch (event.kind()) {
             case OPPORTUNITY_PUBLISHED -> notify(event, event.interestedIds(), "VOLUNTEER_OPPORTUNITY_MATCH",
                     OPPORTUNITY, event.opportunityId());
-            case SHIFT_CHANGED -> notify(event, event.volunteerIds(), "VOLUNTEER_SHIFT_CHANGED", SHIFT, event.shiftId());
-            case SHIFT_CANCELLED -> notify(event, event.volunteerIds(), "VOLUNTEER_SHIFT_CANCELLED", SHIFT, event.shiftId());
+            case SHIFT_CHANGED -> {
+                notify(event, event.volunteerIds(), "VOLUNTEER_SHIFT_CHANGED", SHIFT, event.shiftId());
+                event.volunteerIds().forEach(volunteer -> remind(event, volunteer));
+            }
+            case SHIFT_CANCELLED -> {
+                notify(event, event.volunteerIds(), "VOLUNTEER_SHIFT_CANCELLED", SHIFT, event.shiftId());
+                scheduled.withdrawAll(reminderKeys(event.shiftId()));
+            }
             case HOURS_CONFIRMED -> notify(event, event.volunteerIds(),
                     event.minutes() == null ? "VOLUNTEER_NO_SHOW" : "VOLUNTEER_HOURS_CONFIRMED", SHIFT, event.shiftId());
-            case SIGNED_UP, LEFT -> {
-                // The volunteer acted themselves: nothing to tell them.
-            }
+            case SIGNED_UP -> event.volunteerIds().forEach(volunteer -> remind(event, volunteer));
+            case LEFT -> event.volunteerIds().forEach(volunteer -> scheduled.withdraw(reminderKey(event.shiftId(), volunteer)));
         }
     }
 
@@ -65,6 +79,32 @@ class VolunteeringNotices {
             }
         }
         notifications.notify(byRecipient.values());
+    }
+
+    /** The reminder of one volunteer for the shift as it is now; none once its moment has passed. */
+    private void remind(VolunteeringEvent event, UUID volunteer) {
+        String key = reminderKey(event.shiftId(), volunteer);
+        Instant at = reminderMoment(Objects.requireNonNull(event.startsAt()));
+        if (!at.isAfter(event.occurredAt())) {
+            scheduled.withdraw(key);
+            return;
+        }
+        scheduled.schedule(key, at, List.of(new Notice(volunteer, NotificationCategory.REMINDERS,
+                "VOLUNTEER_SHIFT_REMINDER", SHIFT, Objects.requireNonNull(event.shiftId()), args(event))));
+    }
+
+    /** 18:00 Amsterdam time on the day before the shift starts there. */
+    static Instant reminderMoment(Instant startsAt) {
+        return startsAt.atZone(MUNICIPAL_TIME).toLocalDate().minusDays(1).atTime(REMINDER_TIME)
+                .atZone(MUNICIPAL_TIME).toInstant();
+    }
+
+    static String reminderKey(@Nullable UUID shiftId, UUID volunteer) {
+        return reminderKeys(shiftId) + ":" + volunteer;
+    }
+
+    private static String reminderKeys(@Nullable UUID shiftId) {
+        return "volunteering:" + Objects.requireNonNull(shiftId) + ":reminder";
     }
 
     static Map<String, String> args(VolunteeringEvent event) {

@@ -3,6 +3,8 @@ package nl.wijkopmaat.volunteering;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import nl.wijkopmaat.notification.Reminders;
+import nl.wijkopmaat.notification.Reminders.Pending;
 import nl.wijkopmaat.support.Api;
 import nl.wijkopmaat.support.ApiResponse;
 import nl.wijkopmaat.support.Fixtures;
@@ -14,7 +16,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +38,8 @@ class VolunteeringTest {
     Fixtures fixtures;
     @Inject
     TestClock clock;
+    @Inject
+    Reminders reminders;
 
     VolunteeringWorld world;
 
@@ -274,6 +281,70 @@ class VolunteeringTest {
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
         assertThat(moved.text("/place")).isEqualTo("Kerkplein");
         assertThat(kinds(volunteer)).containsExactly("VOLUNTEER_SHIFT_CHANGED");
+    }
+
+    @Test
+    void aReminderAtSixTheEveningBeforeMovesWithTheShiftAndGoesWhenTheSeatDoes() {
+        ZoneId amsterdam = ZoneId.of("Europe/Amsterdam");
+        LocalDate day = LocalDate.now(amsterdam).plusDays(3);
+        Instant start = ZonedDateTime.of(day, LocalTime.of(10, 0), amsterdam).toInstant();
+        String opportunity = world.opportunity();
+        String shift = created(world.addShift(world.chair, opportunity, start, start.plus(Duration.ofHours(2)), 5));
+        Person volunteer = world.resident();
+        Person leaver = world.resident();
+        String keys = "volunteering:" + shift + ":reminder";
+
+        ok(world.signUp(volunteer, shift));
+        ok(world.signUp(leaver, shift));
+        assertThat(reminders.pending(keys)).extracting(Pending::recipient, Pending::dueAt, Pending::kind)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(volunteer.id(), eveningBefore(day, amsterdam), "VOLUNTEER_SHIFT_REMINDER"),
+                        org.assertj.core.groups.Tuple.tuple(leaver.id(), eveningBefore(day, amsterdam), "VOLUNTEER_SHIFT_REMINDER"));
+        assertThat(reminders.pending(keys)).extracting(Pending::key)
+                .contains(keys + ":" + volunteer.id(), keys + ":" + leaver.id());
+
+        ok(world.leave(leaver, shift));
+        assertThat(reminders.pending(keys)).extracting(Pending::recipient).containsExactly(volunteer.id());
+
+        Instant later = start.plus(Duration.ofDays(1));
+        ok(api.patch("/api/v1/shifts/" + shift).token(world.chair.accessToken())
+                .json(Map.of("startsAt", later.toString(), "endsAt", later.plus(Duration.ofHours(2)).toString())).send());
+        assertThat(reminders.pending(keys)).extracting(Pending::dueAt).containsExactly(eveningBefore(day.plusDays(1), amsterdam));
+
+        clock.setTo(eveningBefore(day.plusDays(1), amsterdam).plusSeconds(60));
+        reminders.releaseDue();
+        assertThat(kinds(volunteer)).contains("VOLUNTEER_SHIFT_REMINDER");
+        assertThat(reminders.pending(keys)).isEmpty();
+    }
+
+    @Test
+    void aCancelledShiftWithdrawsEveryReminder() {
+        String shift = world.shift(world.opportunity(), Duration.ofDays(4), 5);
+        String keys = "volunteering:" + shift + ":reminder";
+        ok(world.signUp(world.resident(), shift));
+        ok(world.signUp(world.resident(), shift));
+        assertThat(reminders.pending(keys)).hasSize(2);
+
+        ok(api.post("/api/v1/shifts/" + shift + "/cancellation").token(world.chair.accessToken()).send());
+
+        assertThat(reminders.pending(keys)).isEmpty();
+    }
+
+    @Test
+    void signingUpAfterSixTheEveningBeforeSchedulesNoReminder() {
+        ZoneId amsterdam = ZoneId.of("Europe/Amsterdam");
+        LocalDate today = LocalDate.now(amsterdam);
+        clock.setTo(ZonedDateTime.of(today, LocalTime.of(19, 0), amsterdam).toInstant());
+        Instant tomorrow = ZonedDateTime.of(today.plusDays(1), LocalTime.of(10, 0), amsterdam).toInstant();
+        String shift = created(world.addShift(world.chair, world.opportunity(), tomorrow, tomorrow.plus(Duration.ofHours(2)), 5));
+
+        ok(world.signUp(world.resident(), shift));
+
+        assertThat(reminders.pending("volunteering:" + shift + ":reminder")).isEmpty();
+    }
+
+    private static Instant eveningBefore(LocalDate day, ZoneId zone) {
+        return ZonedDateTime.of(day.minusDays(1), LocalTime.of(18, 0), zone).toInstant();
     }
 
     @Test
