@@ -1,6 +1,7 @@
 package nl.wijkopmaat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -16,6 +17,8 @@ import nl.wijkopmaat.support.Api;
 import nl.wijkopmaat.support.ApiResponse;
 import nl.wijkopmaat.support.Fixtures;
 import nl.wijkopmaat.support.Fixtures.Person;
+import nl.wijkopmaat.support.TestClock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -27,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,18 +83,25 @@ class PersonalDataCoverageTest {
                     + " (SELECT id FROM notification WHERE account_id = :id)"),
             Map.entry("scheduled_notice", "SELECT id FROM scheduled_notice WHERE recipient_id = :id"),
             Map.entry("budget_grant", "SELECT id FROM budget_grant WHERE proposed_by = :id OR decided_by = :id"),
-            Map.entry("budget_entry_actor", "SELECT entry_id FROM budget_entry_actor WHERE actor_id = :id"));
+            Map.entry("budget_entry_actor", "SELECT entry_id FROM budget_entry_actor WHERE actor_id = :id"),
+            Map.entry("volunteer_opportunity", "SELECT id FROM volunteer_opportunity WHERE organiser_id = :id"),
+            Map.entry("volunteer_coordinator", "SELECT opportunity_id FROM volunteer_coordinator WHERE account_id = :id"),
+            Map.entry("volunteer_signup", "SELECT id FROM volunteer_signup WHERE account_id = :id OR confirmed_by = :id"),
+            Map.entry("volunteer_profile", "SELECT account_id FROM volunteer_profile WHERE account_id = :id"),
+            Map.entry("volunteer_profile_skill", "SELECT skill FROM volunteer_profile_skill WHERE account_id = :id"));
 
     /** Tables that hold no personal data, and why. */
-    static final Map<String, String> FREE_OF_PERSONAL_DATA = Map.of(
-            "flyway_schema_history", "the applied migrations",
-            "municipality", "public geography",
-            "wijk", "public geography",
-            "buurt", "public geography",
-            "wijkplatform", "public geography: the platform itself; its board are role assignments",
-            "budget_settings", "a municipality's grant threshold and year-end policy",
-            "budget", "a wijkplatform's budget year and its totals, public to residents",
-            "budget_entry", "the wijkbudget's ledger, public accounts; who booked an entry is in budget_entry_actor");
+    static final Map<String, String> FREE_OF_PERSONAL_DATA = Map.ofEntries(
+            Map.entry("flyway_schema_history", "the applied migrations"),
+            Map.entry("municipality", "public geography"),
+            Map.entry("wijk", "public geography"),
+            Map.entry("buurt", "public geography"),
+            Map.entry("wijkplatform", "public geography: the platform itself; its board are role assignments"),
+            Map.entry("budget_settings", "a municipality's grant threshold and year-end policy"),
+            Map.entry("budget", "a wijkplatform's budget year and its totals, public to residents"),
+            Map.entry("budget_entry", "the wijkbudget's ledger, public accounts; who booked an entry is in budget_entry_actor"),
+            Map.entry("volunteer_opportunity_skill", "the skills a public volunteer opportunity wants"),
+            Map.entry("volunteer_shift", "the public shifts of a volunteer opportunity and their seats; who holds them is in volunteer_signup"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PARAMETER = Pattern.compile(":(id|email|throttle)");
@@ -101,6 +112,8 @@ class PersonalDataCoverageTest {
     Fixtures fixtures;
     @Inject
     Reminders reminders;
+    @Inject
+    TestClock clock;
     @Value("${datasources.default.url}")
     String url;
     @Value("${datasources.default.username}")
@@ -124,6 +137,11 @@ class PersonalDataCoverageTest {
         assertThat(tables).as("tables neither covered by export and erasure nor declared free of personal data")
                 .isSubsetOf(declared);
         assertThat(declared).as("declared tables that the schema does not have").isSubsetOf(tables);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     @Test
@@ -191,6 +209,29 @@ class PersonalDataCoverageTest {
         ok(api.post(budget + "/grants").token(person.accessToken()).header("Idempotency-Key", UUID.randomUUID().toString())
                 .json(Map.of("initiativeId", funded, "amountCents", 10_000)).send());
 
+        // Volunteering, as an official: an opportunity they organise and coordinate, with a shift whose hours
+        // they confirm for themselves and a neighbour. As a resident: a profile and a seat on a shift to come.
+        String opportunity = created(api.post("/api/v1/volunteer-opportunities").token(person.accessToken())
+                .json(Map.of("title", "Buurtmaaltijd samen", "description", "Samen koken en eten.",
+                        "wijkId", wijk.id().toString(), "skills", List.of("koken"),
+                        "coordinatorIds", List.of(person.id().toString()))).send());
+        ok(api.put("/api/v1/me/volunteer-profile").token(person.accessToken()).json(Map.of("skills", List.of("koken"),
+                "availability", List.of("WEEKENDS"), "newOpportunityNotices", true)).send());
+        Instant soon = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES);
+        String shifts = "/api/v1/volunteer-opportunities/" + opportunity + "/shifts";
+        String past = created(api.post(shifts).token(person.accessToken()).json(Map.of("startsAt", soon.toString(),
+                "endsAt", soon.plus(Duration.ofHours(1)).toString(), "capacity", 5)).send());
+        String later = created(api.post(shifts).token(person.accessToken()).json(Map.of(
+                "startsAt", soon.plus(Duration.ofDays(3)).toString(),
+                "endsAt", soon.plus(Duration.ofDays(3)).plus(Duration.ofHours(1)).toString(), "capacity", 5)).send());
+        ok(api.post("/api/v1/shifts/" + past + "/signups").token(person.accessToken()).send());
+        ok(api.post("/api/v1/shifts/" + past + "/signups").token(neighbour.accessToken()).send());
+        ok(api.post("/api/v1/shifts/" + later + "/signups").token(person.accessToken()).send());
+        clock.advance(Duration.ofHours(3));
+        ok(api.put("/api/v1/shifts/" + past + "/hours").token(person.accessToken()).json(Map.of("volunteers", List.of(
+                Map.of("volunteerId", person.id().toString(), "minutes", 60),
+                Map.of("volunteerId", neighbour.id().toString(), "minutes", 45)))).send());
+
         // A reminder that waits for its moment. Features schedule these in their own transactions; here the
         // one helper that does it for every feature's tests stands in for them.
         reminders.schedule("coverage:" + person.id() + ":reminder", Instant.now().plus(Duration.ofDays(30)),
@@ -221,10 +262,17 @@ class PersonalDataCoverageTest {
                 .containsExactlyInAnyOrder("Graag een begroting", "");
         assertThat(export.json().at("/sections/notifications")).isNotEmpty();
         assertThat(export.json().at("/sections/notifications/scheduled").findValuesAsText("title"))
-                .containsExactly("Uw initiatief heeft een behandelaar");
+                .as("the reminder scheduled here, and the one of the shift to come")
+                .containsExactlyInAnyOrder("Uw initiatief heeft een behandelaar", "Morgen is uw dienst");
         assertThat(export.json().at("/sections/idempotentRequests")).isNotEmpty();
         assertThat(export.json().at("/sections/wijkbudget/grants")).isNotEmpty();
         assertThat(export.json().at("/sections/wijkbudget/ledgerEntries")).isNotEmpty();
+
+        assertThat(export.json().at("/sections/volunteering/profile/skills")).extracting(JsonNode::asText).containsExactly("koken");
+        assertThat(export.json().at("/sections/volunteering/signups")).hasSize(2);
+        assertThat(export.json().at("/sections/volunteering/organised")).hasSize(1);
+        assertThat(export.json().at("/sections/volunteering/coordinated")).hasSize(1);
+        assertThat(export.json().at("/sections/volunteering/hoursConfirmed")).hasSize(2);
 
         assertThat(fixtures.erase(person).status()).isEqualTo(204);
         assertThat(rowsOf(person)).as("nothing of the person is left")

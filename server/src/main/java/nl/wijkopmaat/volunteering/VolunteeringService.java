@@ -387,8 +387,7 @@ public class VolunteeringService {
     public Page<SignupView> signups(UUID shiftId, UUID actor, PageRequest page) {
         Shift shift = shifts.findById(shiftId).orElseThrow(() -> ApiException.notFound("problem.notFound.shift"));
         Opportunity opportunity = opportunities.findById(shift.opportunityId()).orElseThrow();
-        Set<Party> parties = partiesOf(actor, opportunity);
-        if (parties.equals(EnumSet.of(Party.RESIDENT))) {
+        if (!runs(actor, opportunity)) {
             throw ApiException.forbidden("problem.forbidden.volunteering.coordinator");
         }
         ListScope scope = ListScope.of("signups", shiftId);
@@ -509,7 +508,7 @@ public class VolunteeringService {
         List<Shift> upcoming = shifts.upcoming(opportunity.id(), clock.instant(), SHOWN);
         Set<UUID> held = viewer == null ? Set.of() : queries.heldBy(viewer, upcoming.stream().map(Shift::id).toList());
         TotalsView totals = null;
-        if (viewer != null && !partiesOf(viewer, opportunity).equals(EnumSet.of(Party.RESIDENT))) {
+        if (viewer != null && runs(viewer, opportunity)) {
             VolunteeringQueries.Totals sum = queries.totals(opportunity.id());
             totals = new TotalsView(sum.confirmedMinutes(), sum.volunteersPresent(), sum.noShows());
         }
@@ -547,6 +546,12 @@ public class VolunteeringService {
             parties.add(Party.COORDINATOR);
         }
         return parties;
+    }
+
+    /** Whether the actor runs the opportunity: its organiser, a manager or a coordinator (asked in that order). */
+    private boolean runs(UUID actor, Opportunity opportunity) {
+        return actor.equals(opportunity.organiserId()) || manages(actor, opportunity.municipalityId(), opportunity.wijkId())
+                || opportunities.isCoordinator(opportunity.id(), actor);
     }
 
     /** Chairs of the wijk's platform and officials of the municipality publish and run opportunities. */

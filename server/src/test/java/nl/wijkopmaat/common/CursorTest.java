@@ -41,6 +41,8 @@ class CursorTest {
     private Person admin;
     private Person official;
     private String initiativeId;
+    private String opportunityId;
+    private String shiftId;
 
     @BeforeAll
     void setUp() {
@@ -54,6 +56,14 @@ class CursorTest {
             initiativeId = createSubmittedInitiative(wijk.id());
             createSubmittedInitiative(otherWijk.id());
         }
+        opportunityId = api.post("/api/v1/volunteer-opportunities").token(official.accessToken()).json(Map.of(
+                "title", Fixtures.unique("Buurtmaaltijd"), "description", "Samen koken", "wijkId", wijk.id().toString()))
+                .send().text("/id");
+        String start = java.time.Instant.now().plus(java.time.Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString();
+        String end = java.time.Instant.parse(start).plus(java.time.Duration.ofHours(2)).toString();
+        shiftId = api.post("/api/v1/volunteer-opportunities/" + opportunityId + "/shifts").token(official.accessToken())
+                .json(Map.of("startsAt", start, "endsAt", end, "capacity", 5)).send().text("/id");
+        api.post("/api/v1/shifts/" + shiftId + "/signups").token(author.accessToken()).send();
         for (int i = 0; i < 3; i++) {
             api.post("/api/v1/initiatives/" + initiativeId + "/comments").token(author.accessToken())
                     .json(Map.of("body", "Goed plan " + i)).send();
@@ -72,7 +82,11 @@ class CursorTest {
                 list("/api/v1/initiatives/" + initiativeId + "/status-changes", null),
                 list("/api/v1/initiatives/" + initiativeId + "/reviews", null),
                 list("/api/v1/initiatives/" + initiativeId + "/comments", null),
-                list("/api/v1/notifications", author.accessToken()));
+                list("/api/v1/notifications", author.accessToken()),
+                list("/api/v1/volunteer-opportunities", null),
+                list("/api/v1/volunteer-opportunities?matchMe=true", author.accessToken()),
+                list("/api/v1/volunteer-opportunities/" + opportunityId + "/shifts", null),
+                list("/api/v1/shifts/" + shiftId + "/signups", official.accessToken()));
     }
 
     private static Arguments list(String path, String token) {

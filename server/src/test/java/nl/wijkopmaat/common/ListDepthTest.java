@@ -70,6 +70,8 @@ class ListDepthTest {
     String initiative;
     String budget;
     String grant;
+    String opportunity;
+    String shift;
     Connection db;
 
     @BeforeAll
@@ -151,9 +153,30 @@ class ListDepthTest {
                 budget, grant);
         insert("INSERT INTO budget_entry_actor (entry_id, actor_id) SELECT id, ? FROM budget_entry WHERE budget_id = ?",
                 o, budget);
+        // Volunteering: thousands of opportunities in the wijk wanting one skill, thousands of shifts of one
+        // of them (three start times for all, so starts tie), and thousands of volunteers on one shift.
+        opportunity = UUID.randomUUID().toString();
+        shift = UUID.randomUUID().toString();
+        insert("INSERT INTO volunteer_opportunity (id, municipality_id, wijk_id, organiser_id, title, description, status,"
+                + " created_at, updated_at) VALUES (?, ?, ?, ?, 'Diep', 'Veel diensten.', 'OPEN', NOW(), NOW())",
+                opportunity, m, w, o);
+        insert("INSERT INTO volunteer_opportunity (id, municipality_id, wijk_id, organiser_id, title, description, status,"
+                + " created_at, updated_at) SELECT UUID(), ?, ?, ?, 'Buurtmaaltijd', 'Samen koken.', 'OPEN', NOW(), NOW() "
+                + rows, m, w, o);
+        insert("INSERT INTO volunteer_opportunity_skill (opportunity_id, skill, opportunity_seq)"
+                + " SELECT id, 'diepte', seq FROM volunteer_opportunity WHERE wijk_id = ?", w);
+        insert("INSERT INTO volunteer_shift (id, opportunity_id, starts_at, ends_at, capacity, status, created_at, updated_at)"
+                + " VALUES (?, ?, '2030-01-01 09:00:00', '2030-01-01 11:00:00', 200, 'SCHEDULED', NOW(), NOW())", shift, opportunity);
+        insert("INSERT INTO volunteer_shift (id, opportunity_id, starts_at, ends_at, capacity, status, created_at, updated_at)"
+                + " SELECT UUID(), ?, TIMESTAMP '2030-02-01 09:00:00' + INTERVAL (seq % 3) DAY,"
+                + " TIMESTAMP '2030-02-01 11:00:00' + INTERVAL (seq % 3) DAY, 10, 'SCHEDULED', NOW(), NOW() " + rows, opportunity);
+        insert("INSERT INTO volunteer_signup (id, shift_id, account_id, starts_at, ends_at, signed_up_at)"
+                + " SELECT UUID(), ?, id, '2030-01-01 09:00:00', '2030-01-01 11:00:00', NOW() FROM account"
+                + " WHERE municipality_id = ? AND email LIKE 'ambtenaar-%'", shift, m);
         try (Statement statement = db.createStatement()) {
             statement.execute("ANALYZE TABLE initiative_support, initiative, initiative_status_change, initiative_review, initiative_comment,"
-                    + " notification, municipality, wijk, role_assignment, budget_grant, budget_entry, budget_entry_actor");
+                    + " notification, municipality, wijk, role_assignment, budget_grant, budget_entry, budget_entry_actor,"
+                    + " volunteer_opportunity, volunteer_opportunity_skill, volunteer_shift, volunteer_signup");
             statement.execute("SET SESSION optimizer_switch = 'index_condition_pushdown=off'");
         }
     }
@@ -389,6 +412,77 @@ class ListDepthTest {
                 LEFT JOIN budget_entry_actor a ON a.entry_id = e.id
                 WHERE e.grant_id = ? AND e.entry_type = ? AND e.seq > ? ORDER BY e.seq LIMIT ?""",
                 "ix_budget_entry_grant_type", 2, grant, "PAYOUT", key.number(0), LIMIT + 1);
+    }
+
+    @Test
+    void volunteerOpportunities() throws SQLException {
+        assertPageStatement("/api/v1/volunteer-opportunities", "SELECT o.*", "uk_volunteer_opportunity_seq", 1, null);
+    }
+
+    @Test
+    void volunteerOpportunitiesOfAWijk() throws SQLException {
+        assertPageStatement("/api/v1/volunteer-opportunities", "SELECT o.*", "ix_volunteer_opportunity_wijk", 1, official,
+                "wijk", wijk.id());
+    }
+
+    @Test
+    void volunteerOpportunitiesWantingASkill() throws SQLException {
+        // Two tables: a range of (skill, seq) and, for each entry, its opportunity by primary key.
+        assertPageStatement("/api/v1/volunteer-opportunities", "SELECT o.*", "ix_volunteer_opportunity_skill", 2, null,
+                "skill", "diepte");
+    }
+
+    @Test
+    void shiftsOfAnOpportunity() throws SQLException {
+        CursorKey key = thirdPageKey("/api/v1/volunteer-opportunities/" + opportunity + "/shifts",
+                ListScope.of("shifts", UUID.fromString(opportunity)));
+        String after = key.instant(0).toString().replace("T", " ").replace("Z", "");
+        assertRangeScan("""
+                SELECT * FROM volunteer_shift FORCE INDEX (ix_volunteer_shift_opportunity)
+                WHERE opportunity_id = ? AND starts_at >= ?
+                  AND (starts_at > ? OR (starts_at = ? AND id > ?))
+                ORDER BY starts_at, id LIMIT ?""", "ix_volunteer_shift_opportunity", 1,
+                opportunity, after, after, after, key.text(1), LIMIT + 1);
+    }
+
+    @Test
+    void volunteersOfAShift() throws SQLException {
+        CursorKey key = thirdPageKey("/api/v1/shifts/" + shift + "/signups", ListScope.of("signups", UUID.fromString(shift)));
+        assertRangeScan("""
+                SELECT * FROM volunteer_signup FORCE INDEX (ix_volunteer_signup_shift)
+                WHERE shift_id = ? AND seq > ? ORDER BY seq LIMIT ?""", "ix_volunteer_signup_shift", 1,
+                shift, key.number(0), LIMIT + 1);
+    }
+
+    /**
+     * Reads three pages of {@code path} with the given query (name, value, ...) and checks the very
+     * statement, starting with {@code prefix}, that read the third: a range of {@code index}.
+     */
+    private void assertPageStatement(String path, String prefix, String index, int tables, Person viewer,
+                                     Object... query) throws SQLException {
+        String cursor = null;
+        for (int page = 1; page <= 3; page++) {
+            Api.Call call = api.get(path).query("limit", LIMIT);
+            if (viewer != null) {
+                call.token(viewer.accessToken());
+            }
+            for (int i = 0; i < query.length; i += 2) {
+                call.query((String) query[i], query[i + 1]);
+            }
+            if (cursor != null) {
+                call.query("cursor", cursor);
+            }
+            statements.reset();
+            ApiResponse response = call.send();
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            assertThat(statements.count()).as("statements for a page of " + path).isBetween(1, STATEMENTS_PER_PAGE);
+            assertThat(response.json().get("items")).hasSize(LIMIT);
+            cursor = response.text("/nextCursor");
+        }
+        StatementCounter.Executed pageQuery = statements.executed().stream()
+                .filter(statement -> statement.sql().startsWith(prefix))
+                .findFirst().orElseThrow();
+        assertRangeScan(pageQuery.sql(), index, tables, pageQuery.params().toArray());
     }
 
     private String budgetPath() {

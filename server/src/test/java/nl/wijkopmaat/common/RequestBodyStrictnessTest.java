@@ -85,7 +85,22 @@ class RequestBodyStrictnessTest {
                 row("POST", "/api/v1/devices", "{\"token\": 123, \"platform\": \"android\"}", "platform", "token"),
                 row("PUT", "/api/v1/me/notification-preferences", """
                         {"push": {"myInitiatives": "yes"}, "quietHours": {"start": "22:00", "end": 8}}""",
-                        "push.myInitiatives", "quietHours.end"));
+                        "push.myInitiatives", "quietHours.end"),
+                row("POST", "/api/v1/volunteer-opportunities", """
+                        {"title": 12345, "description": "Samen koken", "wijkId": "%s", "skills": [7],
+                         "coordinatorIds": ["x"]}""".formatted(id), "title", "skills[0]", "coordinatorIds[0]"),
+                row("PATCH", "/api/v1/volunteer-opportunities/" + id, "{\"status\": \"open\", \"organiserId\": \"me\"}",
+                        "status", "organiserId"),
+                row("POST", "/api/v1/volunteer-opportunities/" + id + "/shifts", """
+                        {"startsAt": "2030-01-01T10:00:00Z", "endsAt": "tomorrow", "capacity": 12.5}""",
+                        "endsAt", "capacity"),
+                row("PATCH", "/api/v1/shifts/" + id, "{\"capacity\": \"12\", \"room\": 3}", "capacity", "room"),
+                row("PUT", "/api/v1/shifts/" + id + "/hours", """
+                        {"volunteers": [{"volunteerId": "%s", "minutes": 90.5, "noShow": "no"}]}""".formatted(id),
+                        "volunteers[0].minutes", "volunteers[0].noShow"),
+                row("PUT", "/api/v1/me/volunteer-profile", """
+                        {"skills": "koken", "availability": ["weekends"], "newOpportunityNotices": true}""",
+                        "skills", "availability[0]"));
     }
 
     private static Arguments row(String method, String path, String body, String... fields) {

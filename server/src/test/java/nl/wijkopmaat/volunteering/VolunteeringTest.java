@@ -348,6 +348,27 @@ class VolunteeringTest {
     }
 
     @Test
+    void anErasedVolunteerGivesTheirSeatBackAndAnErasedOrganiserLeavesTheOpportunityToTheWijk() {
+        Person organiser = fixtures.withRole(world.municipality.id(), nl.wijkopmaat.common.security.Role.CHAIR,
+                world.wijk.wijkplatform().id());
+        String opportunity = created(world.createOpportunity(organiser, world.wijk, List.of("koken")));
+        String shift = world.shift(opportunity, Duration.ofDays(2), 1);
+        Person volunteer = world.resident();
+        ok(world.signUp(volunteer, shift));
+        assertThat(world.shiftOf(shift).json().get("seatsLeft").asInt()).isZero();
+
+        assertThat(fixtures.erase(volunteer).status()).isEqualTo(204);
+        assertThat(fixtures.erase(organiser).status()).isEqualTo(204);
+
+        assertThat(world.shiftOf(shift).json().get("seatsLeft").asInt()).isEqualTo(1);
+        assertThat(world.signUp(world.resident(), shift).status()).isEqualTo(201);
+        JsonNode left = api.get("/api/v1/volunteer-opportunities/" + opportunity).send().json();
+        assertThat(left.get("organiser").isNull()).isTrue();
+        ok(api.patch("/api/v1/volunteer-opportunities/" + opportunity).token(world.official.accessToken())
+                .json(Map.of("status", "CLOSED")).send());
+    }
+
+    @Test
     void anUnverifiedResidentCannotSignUp() {
         String shift = world.shift(world.opportunity(), Duration.ofDays(2), 5);
         Person unverified = fixtures.unverifiedResident(world.municipality.id());
