@@ -1,7 +1,7 @@
 -- Volunteering for and by residents: opportunities with dated shifts, sign-ups and confirmed hours.
 -- A shift's row counts its sign-ups (signed_up) and is locked for every sign-up, so its capacity is
--- never exceeded. A person's volunteer_profile row is locked before any of their sign-ups changes,
--- so one person's sign-ups are made one after the other: two of them can never overlap in time.
+-- never exceeded. A person's account row is locked before any of their sign-ups changes, so one
+-- person's sign-ups are made one after the other: two of them can never overlap in time.
 
 CREATE TABLE volunteer_opportunity (
     id               CHAR(36)      NOT NULL,
@@ -98,8 +98,7 @@ CREATE TABLE volunteer_signup (
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- A resident's volunteer profile: rough availability as flags, whether they want to hear of new
--- opportunities in their wijk that match their skills. Its row is also the lock that serialises
--- the person's sign-ups; a sign-up creates it when needed.
+-- opportunities in their wijk that match their skills.
 CREATE TABLE volunteer_profile (
     account_id         CHAR(36)    NOT NULL,
     weekday_mornings   TINYINT(1)  NOT NULL DEFAULT 0,

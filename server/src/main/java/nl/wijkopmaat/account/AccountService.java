@@ -371,6 +371,17 @@ public class AccountService {
         }
     }
 
+    /**
+     * Holds the person's account row until the caller's transaction ends, for a feature that must
+     * make one person's changes one after the other (a volunteer's sign-ups). The row always exists
+     * and is committed, so waiting for it never deadlocks on a row that another request created
+     * and rolled back.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lock(UUID accountId) {
+        accounts.findByIdForUpdate(accountId);
+    }
+
     @Transactional
     public Optional<AccountRef> findActiveByEmail(String email) {
         return accounts.findByEmail(normalizeEmail(email)).filter(Account::active).map(AccountService::ref);

@@ -12,16 +12,11 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface ProfileRepository extends CrudRepository<Profile, UUID> {
 
-    /**
-     * The person's lock: makes sure their profile row exists and holds it exclusively until commit,
-     * in one statement (on an existing row it takes the exclusive lock at once, where a read-then-
-     * insert would take a shared one first and two requests could deadlock upgrading it). Every
-     * change to the person's sign-ups starts here, so two of their sign-ups never race.
-     */
+    /** Makes sure the person's profile row exists, in one statement that the primary key decides. */
     @Query("""
             INSERT INTO volunteer_profile (account_id, updated_at) VALUES (:accountId, :now)
             ON DUPLICATE KEY UPDATE account_id = account_id""")
-    void lock(UUID accountId, Instant now);
+    void ensure(UUID accountId, Instant now);
 
     @Query("SELECT skill FROM volunteer_profile_skill WHERE account_id = :accountId ORDER BY skill")
     List<String> skillsOf(UUID accountId);

@@ -15,6 +15,7 @@ import java.util.UUID;
  * they organise or coordinate, and the hours they confirmed for others. On erasure the profile goes,
  * seats on shifts still to come are given back, and past shifts keep their hours for the
  * opportunity's totals, without the person; opportunities stay for the wijk, without their organiser.
+ * Erasure holds the person's account row, which their sign-ups wait for: none is on its way meanwhile.
  */
 @Singleton
 class VolunteeringPersonalData implements PersonalDataContributor {
@@ -72,8 +73,6 @@ class VolunteeringPersonalData implements PersonalDataContributor {
     @Override
     public void erase(UUID accountId) {
         Instant now = clock.instant();
-        // The person's lock first: no sign-up of theirs can be on its way while their seats are given back.
-        profiles.lock(accountId, now);
         signups.freeSeatsOf(accountId, now);
         signups.deleteUpcomingOf(accountId, now);
         signups.detachVolunteer(accountId);

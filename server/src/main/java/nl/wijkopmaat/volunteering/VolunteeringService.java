@@ -2,8 +2,9 @@ package nl.wijkopmaat.volunteering;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 import nl.wijkopmaat.account.AccountRef;
 import nl.wijkopmaat.account.AccountService;
 import nl.wijkopmaat.common.error.ApiException;
@@ -61,10 +62,16 @@ import java.util.stream.Stream;
  *
  * <p>Two locks keep the invariants under concurrent requests. A shift's row is locked for every
  * sign-up and change of it, so its seats are counted one request at a time and never exceed its
- * capacity. A person's profile row is locked before any of their sign-ups changes, and before anything
+ * capacity. A person's account row is locked before any of their sign-ups changes, and before anything
  * is read, so that their sign-ups are made one after the other, each seeing the ones before: two
  * shifts that overlap can never both be theirs, also when the sign-ups for them race. Person locks
- * are always taken before shift locks.
+ * are always taken before shift locks, several people in the order of their ids: the notices a change
+ * of a shift writes for its volunteers refer to their accounts, so a change that held the shift and
+ * then waited for a volunteer's account could deadlock with that volunteer's own sign-up.
+ *
+ * <p>The changes of sign-ups and shifts run in READ COMMITTED: what they read after taking their
+ * locks is the latest committed state, and they take no gap locks, which under REPEATABLE READ made
+ * reminders of different shifts, scheduled at once under neighbouring keys, deadlock one another.
  */
 @Singleton
 public class VolunteeringService {
@@ -279,13 +286,13 @@ public class VolunteeringService {
      * reminder moves with the time. Every volunteer's lock is taken first: a new time that would
      * overlap another shift one of them holds is a 409, and so is a capacity below the seats taken.
      */
-    @Transactional
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public ShiftView changeShift(UUID shiftId, UUID actor, ShiftChanges changes) {
         Shift before = shifts.findById(shiftId).orElseThrow(() -> ApiException.notFound("problem.notFound.shift"));
         Opportunity opportunity = opportunities.findById(before.opportunityId()).orElseThrow();
         ShiftAction.CHANGE.requireParty(partiesOf(actor, opportunity));
         Instant now = clock.instant();
-        lockPeople(signups.volunteersOf(shiftId), now);
+        lockPeople(signups.volunteersOf(shiftId));
         Shift shift = shifts.findByIdForUpdate(shiftId).orElseThrow();
         ShiftAction.CHANGE.requirePhase(shift.phase(now));
         Instant startsAt = changes.startsAt() == null ? shift.startsAt() : changes.startsAt();
@@ -295,9 +302,7 @@ public class VolunteeringService {
         if (capacity < shift.signedUp()) {
             throw ApiException.conflict("problem.conflict.shift.capacity", Map.of("signedUp", shift.signedUp()));
         }
-        // Read again under the shift's lock: someone may have signed up since the first read.
-        List<UUID> volunteers = ids(signups.volunteersOfLocked(shiftId));
-        lockPeople(volunteers.stream().map(UUID::toString).toList(), now);
+        List<UUID> volunteers = volunteersUnderLock(shiftId);
         boolean moved = !startsAt.equals(shift.startsAt()) || !endsAt.equals(shift.endsAt());
         if (moved) {
             for (UUID volunteer : volunteers) {
@@ -317,16 +322,18 @@ public class VolunteeringService {
     }
 
     /** Cancelled before the start: the volunteers hear of it, their seats no longer count against other shifts. */
-    @Transactional
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public ShiftView cancelShift(UUID shiftId, UUID actor) {
-        Shift shift = shifts.findByIdForUpdate(shiftId).orElseThrow(() -> ApiException.notFound("problem.notFound.shift"));
-        Opportunity opportunity = opportunities.findById(shift.opportunityId()).orElseThrow();
+        Shift before = shifts.findById(shiftId).orElseThrow(() -> ApiException.notFound("problem.notFound.shift"));
+        Opportunity opportunity = opportunities.findById(before.opportunityId()).orElseThrow();
         ShiftAction.CANCEL.requireParty(partiesOf(actor, opportunity));
         Instant now = clock.instant();
+        lockPeople(signups.volunteersOf(shiftId));
+        Shift shift = shifts.findByIdForUpdate(shiftId).orElseThrow();
         ShiftAction.CANCEL.requirePhase(shift.phase(now));
+        List<UUID> volunteers = volunteersUnderLock(shiftId);
         Shift cancelled = shifts.update(shift.cancelled(now));
         signups.deactivate(shiftId);
-        List<UUID> volunteers = ids(signups.volunteersOf(shiftId));
         publish(Kind.SHIFT_CANCELLED, opportunity, cancelled, actor, volunteers, null, now);
         return ShiftView.of(cancelled, volunteers.contains(actor));
     }
@@ -337,11 +344,11 @@ public class VolunteeringService {
      * Takes a seat on the shift while one is free, before the start, when the person holds no
      * overlapping shift anywhere. Signing up again for a shift one holds returns the seat one has.
      */
-    @Transactional
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public Signed signUp(UUID shiftId, UUID actor) {
         Instant now = clock.instant();
         // The person's lock comes before any read: everything below sees their sign-ups up to now.
-        profiles.lock(actor, now);
+        accounts.lock(actor);
         Shift shift = shifts.findByIdForUpdate(shiftId).orElseThrow(() -> ApiException.notFound("problem.notFound.shift"));
         Opportunity opportunity = opportunities.findById(shift.opportunityId()).orElseThrow();
         accounts.requireParticipant(actor, opportunity.municipalityId());
@@ -368,10 +375,10 @@ public class VolunteeringService {
     }
 
     /** Gives the seat back, until the shift starts. */
-    @Transactional
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public void leave(UUID shiftId, UUID actor) {
         Instant now = clock.instant();
-        profiles.lock(actor, now);
+        accounts.lock(actor);
         Shift shift = shifts.findByIdForUpdate(shiftId).orElseThrow(() -> ApiException.notFound("problem.notFound.shift"));
         Signup signup = signups.findByShiftIdAndAccountId(shiftId, actor)
                 .orElseThrow(() -> ApiException.notFound("problem.notFound.signup"));
@@ -404,12 +411,14 @@ public class VolunteeringService {
      * most the shift's length) or a no-show; a second confirmation corrects the first. Every wrong
      * entry is named at once.
      */
-    @Transactional
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public List<SignupView> confirmHours(UUID shiftId, UUID actor, HoursConfirmation confirmation) {
-        Shift shift = shifts.findByIdForUpdate(shiftId).orElseThrow(() -> ApiException.notFound("problem.notFound.shift"));
-        Opportunity opportunity = opportunities.findById(shift.opportunityId()).orElseThrow();
+        Shift before = shifts.findById(shiftId).orElseThrow(() -> ApiException.notFound("problem.notFound.shift"));
+        Opportunity opportunity = opportunities.findById(before.opportunityId()).orElseThrow();
         ShiftAction.CONFIRM_HOURS.requireParty(partiesOf(actor, opportunity));
         Instant now = clock.instant();
+        lockPeople(confirmation.volunteers().stream().map(entry -> entry.volunteerId().toString()).distinct().toList());
+        Shift shift = shifts.findByIdForUpdate(shiftId).orElseThrow();
         ShiftAction.CONFIRM_HOURS.requirePhase(shift.phase(now));
         Map<UUID, Signup> byVolunteer = signups.findByShift(shiftId).stream()
                 .collect(Collectors.toMap(Signup::accountId, Function.identity()));
@@ -481,7 +490,7 @@ public class VolunteeringService {
     @Transactional
     public ProfileView updateProfile(UUID actor, ProfileUpdate update) {
         Instant now = clock.instant();
-        profiles.lock(actor, now);
+        profiles.ensure(actor, now);
         Set<Availability> moments = update.availability();
         profiles.update(new Profile(actor, moments.contains(Availability.WEEKDAY_MORNINGS),
                 moments.contains(Availability.WEEKDAY_AFTERNOONS), moments.contains(Availability.WEEKDAY_EVENINGS),
@@ -599,8 +608,19 @@ public class VolunteeringService {
     }
 
     /** Person locks in one order (by id), so that two requests locking several people never deadlock. */
-    private void lockPeople(List<String> people, Instant now) {
-        people.stream().sorted().forEach(person -> profiles.lock(UUID.fromString(person), now));
+    private void lockPeople(List<String> people) {
+        people.stream().sorted().forEach(person -> accounts.lock(UUID.fromString(person)));
+    }
+
+    /**
+     * The volunteers of a shift read again under the shift's lock, as a locking read (the latest,
+     * not the snapshot of the first read): someone may have signed up since. Whoever did is locked
+     * too; it holds no lock on this shift any more, having committed.
+     */
+    private List<UUID> volunteersUnderLock(UUID shiftId) {
+        List<String> volunteers = signups.volunteersOfLocked(shiftId);
+        lockPeople(volunteers);
+        return ids(volunteers);
     }
 
     private void publish(Kind kind, Opportunity opportunity, Shift shift, UUID actor, List<UUID> volunteers,

@@ -369,6 +369,24 @@ class VolunteeringTest {
     }
 
     @Test
+    void aSignUpRetriedWithItsIdempotencyKeyIsAnsweredAsTheFirstTime() {
+        String shift = world.shift(world.opportunity(), Duration.ofDays(2), 5);
+        Person volunteer = world.resident();
+        String key = java.util.UUID.randomUUID().toString();
+
+        ApiResponse first = api.post("/api/v1/shifts/" + shift + "/signups").token(volunteer.accessToken())
+                .header("Idempotency-Key", key).send();
+        ApiResponse retried = api.post("/api/v1/shifts/" + shift + "/signups").token(volunteer.accessToken())
+                .header("Idempotency-Key", key).send();
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retried.text("/id")).isEqualTo(first.text("/id"));
+        assertThat(world.shiftOf(shift).json().get("seatsLeft").asInt()).isEqualTo(4);
+    }
+
+    @Test
     void anUnverifiedResidentCannotSignUp() {
         String shift = world.shift(world.opportunity(), Duration.ofDays(2), 5);
         Person unverified = fixtures.unverifiedResident(world.municipality.id());
