@@ -14,9 +14,17 @@ import nl.wijkopmaat.geography.GeographyService;
 import nl.wijkopmaat.geography.GeographyViews.BuurtView;
 import nl.wijkopmaat.geography.GeographyViews.MunicipalityView;
 import nl.wijkopmaat.geography.GeographyViews.WijkDetail;
+import nl.wijkopmaat.volunteering.VolunteeringCommands.OpportunityCreate;
+import nl.wijkopmaat.volunteering.VolunteeringCommands.ShiftCreate;
+import nl.wijkopmaat.volunteering.VolunteeringService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,16 +50,24 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
     /** Documented in the README: a demo password for the development environment only. */
     static final String DEMO_PASSWORD = "Wijkdemo-2026";
 
+    static final String VOLUNTEER_OPPORTUNITY = "Buurtmaaltijd in de Sluispolder";
+
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+    private static final ZoneId MUNICIPAL_TIME = ZoneId.of("Europe/Amsterdam");
 
     private final GeographyService geography;
     private final AccountService accounts;
     private final RoleAssignmentService roles;
+    private final VolunteeringService volunteering;
+    private final Clock clock;
 
-    DemoData(GeographyService geography, AccountService accounts, RoleAssignmentService roles) {
+    DemoData(GeographyService geography, AccountService accounts, RoleAssignmentService roles,
+             VolunteeringService volunteering, Clock clock) {
         this.geography = geography;
         this.accounts = accounts;
         this.roles = roles;
+        this.volunteering = volunteering;
+        this.clock = clock;
     }
 
     /**
@@ -78,20 +94,22 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
                                         Role.SECRETARY, "Sluispolder"),
                                 DemoAccount.municipalRole("wijkregisseur@maassluis.demo", "Wijkregisseur Maassluis",
                                         Role.OFFICIAL),
-                                DemoAccount.municipalRole("beheer@maassluis.demo", "Beheerder Maassluis", Role.ADMIN))),
+                                DemoAccount.municipalRole("beheer@maassluis.demo", "Beheerder Maassluis", Role.ADMIN)),
+                        List.of(new DemoOpportunity(VOLUNTEER_OPPORTUNITY, "Sluispolder", "voorzitter@maassluis.demo",
+                                "secretaris@maassluis.demo", List.of("koken", "gastvrijheid")))),
                 new DemoMunicipality("Den Helder",
                         List.of(
                                 new DemoWijk("Centrum", List.of()),
                                 new DemoWijk("Nieuw Den Helder", List.of()),
                                 new DemoWijk("De Schooten", List.of()),
                                 new DemoWijk("Julianadorp", List.of())),
-                        List.of()),
+                        List.of(), List.of()),
                 new DemoMunicipality("Heerhugowaard",
                         List.of(
                                 new DemoWijk("Centrum", List.of()),
                                 new DemoWijk("Stad van de Zon", List.of()),
                                 new DemoWijk("Butterhuizen", List.of())),
-                        List.of()));
+                        List.of(), List.of()));
     }
 
     @Override
@@ -128,7 +146,24 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
                 granted++;
             }
         }
+        for (DemoOpportunity opportunity : demo.opportunities()) {
+            loadOpportunity(opportunity, require(wijkenByName, opportunity.wijk(), "wijk"));
+        }
         return granted;
+    }
+
+    /** An opportunity with shifts on the next two Saturdays, 10:00 to 13:00, when it has none to come. */
+    private void loadOpportunity(DemoOpportunity demo, WijkDetail wijk) {
+        UUID organiser = accounts.findActiveByEmail(demo.organiserEmail()).orElseThrow().id();
+        UUID coordinator = accounts.findActiveByEmail(demo.coordinatorEmail()).orElseThrow().id();
+        LocalDate saturday = LocalDate.now(clock.withZone(MUNICIPAL_TIME)).with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
+        List<ShiftCreate> shifts = List.of(saturday, saturday.plusWeeks(1)).stream()
+                .map(day -> new ShiftCreate(day.atTime(10, 0).atZone(MUNICIPAL_TIME).toInstant(),
+                        day.atTime(13, 0).atZone(MUNICIPAL_TIME).toInstant(), 12, "Buurthuis De Sluis"))
+                .toList();
+        volunteering.ensureOpportunity(organiser, new OpportunityCreate(demo.title(),
+                "Elke maand koken buren samen een maaltijd voor wie mee-eet. Help mee met koken, tafels dekken of afwassen.",
+                wijk.id(), null, List.of(coordinator), demo.skills(), null), shifts);
     }
 
     private boolean grantUnlessHeld(UUID accountId, Role role, UUID scopeId) {
@@ -156,7 +191,12 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
         return found;
     }
 
-    record DemoMunicipality(String name, List<DemoWijk> wijken, List<DemoAccount> accounts) {
+    record DemoMunicipality(String name, List<DemoWijk> wijken, List<DemoAccount> accounts,
+                            List<DemoOpportunity> opportunities) {
+    }
+
+    /** A volunteer opportunity of a wijk, organised by a demo account with another as its coordinator. */
+    record DemoOpportunity(String title, String wijk, String organiserEmail, String coordinatorEmail, List<String> skills) {
     }
 
     record DemoWijk(String name, List<String> buurten) {

@@ -41,6 +41,8 @@ interface OpportunityRepository extends CrudRepository<Opportunity, UUID> {
 
     List<Opportunity> findByOrganiserIdOrderByCreatedAt(UUID organiserId);
 
+    Optional<Opportunity> findFirstByWijkIdAndTitle(UUID wijkId, String title);
+
     @Query("SELECT opportunity_id FROM volunteer_coordinator WHERE account_id = :accountId ORDER BY opportunity_id")
     List<String> coordinatedBy(UUID accountId);
 

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-final class VolunteeringCommands {
+public final class VolunteeringCommands {
 
     static final int MAX_CAPACITY = 200;
 
@@ -23,7 +23,7 @@ final class VolunteeringCommands {
     }
 
     @Serdeable
-    record OpportunityCreate(
+    public record OpportunityCreate(
             @NotBlank @Size(min = 5, max = 120) String title,
             @NotNull @Size(max = 5000) String description,
             @NotNull UUID wijkId,
@@ -32,7 +32,7 @@ final class VolunteeringCommands {
             @Nullable @Size(max = 20) List<@NotNull @Pattern(regexp = Skills.PATTERN) String> skills,
             @Nullable @Size(max = 200) String minimumAgeNote) {
 
-        OpportunityCreate {
+        public OpportunityCreate {
             title = title == null ? null : title.strip();
         }
     }
@@ -54,7 +54,7 @@ final class VolunteeringCommands {
     }
 
     @Serdeable
-    record ShiftCreate(
+    public record ShiftCreate(
             @NotNull Instant startsAt,
             @NotNull Instant endsAt,
             @NotNull @Min(1) @Max(MAX_CAPACITY) Integer capacity,

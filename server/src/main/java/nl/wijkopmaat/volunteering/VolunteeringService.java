@@ -146,6 +146,21 @@ public class VolunteeringService {
         return detail(created, actor);
     }
 
+    /**
+     * For start-up configuration (the demo data): the opportunity of this title in the wijk, published
+     * by the organiser when there is none yet, and given {@code firstShifts} when it has no shift to
+     * come. Returns its id.
+     */
+    @Transactional
+    public UUID ensureOpportunity(UUID organiser, OpportunityCreate content, List<ShiftCreate> firstShifts) {
+        UUID id = opportunities.findFirstByWijkIdAndTitle(content.wijkId(), content.title()).map(Opportunity::id)
+                .orElseGet(() -> create(organiser, content).id());
+        if (shifts.upcoming(id, clock.instant(), 1).isEmpty()) {
+            firstShifts.forEach(shift -> addShift(id, organiser, shift));
+        }
+        return id;
+    }
+
     @Transactional
     public OpportunityDetail get(UUID id, @Nullable UUID viewer) {
         return detail(requireOpportunity(id), viewer);

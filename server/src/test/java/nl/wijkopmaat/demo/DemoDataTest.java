@@ -12,8 +12,16 @@ import nl.wijkopmaat.geography.GeographyViews.WijkDetail;
 import nl.wijkopmaat.geography.GeographyViews.WijkSummary;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -47,6 +55,10 @@ class DemoDataTest {
                         tuple("wijkregisseur@maassluis.demo", Role.OFFICIAL),
                         tuple("beheer@maassluis.demo", Role.ADMIN));
 
+        assertThat(first.sluispolderOpportunities()).hasSize(1);
+        assertThat(first.sluispolderOpportunities().values().iterator().next()).hasSizeGreaterThanOrEqualTo(2)
+                .anyMatch(start -> start.isAfter(Instant.now()));
+
         // Same rows, same ids, nothing added: the second start found everything in place.
         assertThat(second).isEqualTo(first);
     }
@@ -75,12 +87,41 @@ class DemoDataTest {
                     .map(chair -> roles.has(chair.accountId(), Role.CHAIR, sluispolder.wijkplatform().id()))
                     .orElse(false);
             List<AssignedRole> staff = roles.staff(maassluis.id(), PageRequest.first(100)).items();
-            return new LoadedDemo(maassluis, wijken, sluispolder, board, chairHoldsChair, staff);
+            return new LoadedDemo(maassluis, wijken, sluispolder, board, chairHoldsChair, staff,
+                    volunteering(context, sluispolder));
+        }
+    }
+
+    /** The demo's volunteer opportunities in the wijk, each with the starts of its shifts. */
+    private static Map<String, List<Instant>> volunteering(ApplicationContext context, WijkDetail wijk) {
+        Map<String, List<Instant>> shifts = new TreeMap<>();
+        try (Connection connection = DriverManager.getConnection(
+                context.getRequiredProperty("datasources.default.url", String.class),
+                context.getProperty("datasources.default.username", String.class).orElse("root"),
+                context.getProperty("datasources.default.password", String.class).orElse(""));
+             PreparedStatement statement = connection.prepareStatement("""
+                     SELECT o.id, s.starts_at FROM volunteer_opportunity o
+                     LEFT JOIN volunteer_shift s ON s.opportunity_id = o.id
+                     WHERE o.wijk_id = ? AND o.title = ? ORDER BY o.id, s.starts_at""")) {
+            statement.setString(1, wijk.id().toString());
+            statement.setString(2, DemoData.VOLUNTEER_OPPORTUNITY);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    List<Instant> starts = shifts.computeIfAbsent(rows.getString(1), id -> new ArrayList<>());
+                    if (rows.getTimestamp(2) != null) {
+                        starts.add(rows.getTimestamp(2).toInstant());
+                    }
+                }
+            }
+            return shifts;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
     /** What one start-up left in the database, as the services show it. */
     record LoadedDemo(MunicipalityView maassluis, List<WijkSummary> maassluisWijken, WijkDetail sluispolder,
-                      List<AssignedRole> sluispolderBoard, boolean chairHoldsChair, List<AssignedRole> maassluisStaff) {
+                      List<AssignedRole> sluispolderBoard, boolean chairHoldsChair, List<AssignedRole> maassluisStaff,
+                      Map<String, List<Instant>> sluispolderOpportunities) {
     }
 }
