@@ -1,6 +1,5 @@
 package nl.wijkopmaat.volunteering;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -253,9 +252,5 @@ class VolunteeringQueries {
         for (int i = 0; i < params.size(); i++) {
             statement.setObject(i + 1, params.get(i));
         }
-    }
-
-    static @Nullable UUID uuid(@Nullable String value) {
-        return value == null ? null : UUID.fromString(value);
     }
 }

@@ -43,6 +43,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -481,7 +482,7 @@ public class VolunteeringService {
         List<Signup> past = signups.pastOf(actor, now, SHOWN);
         Map<UUID, Shift> shiftsById = shifts.findByIdIn(Stream.concat(upcoming.stream(), past.stream())
                 .map(Signup::shiftId).distinct().toList()).stream().collect(Collectors.toMap(Shift::id, Function.identity()));
-        Map<UUID, Opportunity> opportunitiesById = new java.util.HashMap<>();
+        Map<UUID, Opportunity> opportunitiesById = new HashMap<>();
         shiftsById.values().stream().map(Shift::opportunityId).distinct().forEach(id ->
                 opportunities.findById(id).ifPresent(o -> opportunitiesById.put(id, o)));
         Function<Signup, MyShiftView> view = signup -> {
