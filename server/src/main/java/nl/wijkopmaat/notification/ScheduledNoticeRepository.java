@@ -25,15 +25,23 @@ interface ScheduledNoticeRepository extends CrudRepository<ScheduledNotice, UUID
     @Query("DELETE FROM scheduled_notice WHERE id IN (:ids)")
     void deleteByIds(Collection<UUID> ids);
 
-    @Query("DELETE FROM scheduled_notice WHERE notice_key = :key")
-    int deleteByKey(String key);
+    List<ScheduledNotice> findByNoticeKey(String noticeKey);
 
-    @Query("DELETE FROM scheduled_notice WHERE notice_key = :key AND recipient_id = :recipient")
-    int deleteByKeyAndRecipient(String key, UUID recipient);
-
-    /** {@code pattern} is a LIKE prefix pattern with its wildcards escaped: a range on the key index. */
-    @Query("DELETE FROM scheduled_notice WHERE notice_key LIKE :pattern")
-    int deleteByKeyPattern(String pattern);
+    /**
+     * Inserts the notice, or moves the one already there for this key and recipient. Unlike a
+     * delete by key, it locks no gap of the key index, so requests scheduling new keys side by side
+     * never wait for each other.
+     */
+    @Query("""
+            INSERT INTO scheduled_notice (id, notice_key, recipient_id, due_at, category, kind, message_key,
+                                          message_args, resource_type, resource_id, created_at)
+            VALUES (:id, :noticeKey, :recipientId, :dueAt, :category, :kind, :messageKey, :messageArgs,
+                    :resourceType, :resourceId, :createdAt)
+            ON DUPLICATE KEY UPDATE due_at = VALUES(due_at), category = VALUES(category), kind = VALUES(kind),
+                message_key = VALUES(message_key), message_args = VALUES(message_args),
+                resource_type = VALUES(resource_type), resource_id = VALUES(resource_id)""")
+    void upsert(UUID id, String noticeKey, UUID recipientId, Instant dueAt, String category, String kind,
+                String messageKey, String messageArgs, String resourceType, UUID resourceId, Instant createdAt);
 
     @Query("SELECT * FROM scheduled_notice WHERE notice_key LIKE :pattern ORDER BY due_at, notice_key, recipient_id")
     List<ScheduledNotice> findByKeyPattern(String pattern);

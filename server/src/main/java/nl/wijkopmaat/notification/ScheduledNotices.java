@@ -8,7 +8,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Notices for a later moment, such as reminders. A push job with a not-before time alone would show
@@ -38,34 +41,47 @@ public class ScheduledNotices {
     /**
      * Schedules {@code notices} for {@code at} under {@code key}, in place of whatever was scheduled
      * under it. A moment that has passed makes them due at once.
+     *
+     * <p>What is there is found by a plain read and removed by primary key, and the new notices are
+     * upserted: no statement here locks a range of keys, which would make requests scheduling
+     * different new keys deadlock on each other's inserts. The feature's own lock on what the
+     * notices are about keeps two changes of one key apart.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void schedule(String key, Instant at, Collection<Notice> notices) {
-        scheduled.deleteByKey(key);
+        Set<UUID> recipients = notices.stream().map(Notice::recipient).collect(Collectors.toSet());
+        remove(scheduled.findByNoticeKey(key).stream().filter(notice -> !recipients.contains(notice.recipientId())));
         Instant now = clock.instant();
-        scheduled.saveAll(notices.stream()
-                .map(notice -> new ScheduledNotice(UUID.randomUUID(), key, notice.recipient(), at, notice.category(),
-                        notice.kind(), notice.message(), texts.encode(notice.args()), notice.resourceType(),
-                        notice.resourceId(), now))
-                .toList());
+        for (Notice notice : notices) {
+            scheduled.upsert(UUID.randomUUID(), key, notice.recipient(), at, notice.category().name(), notice.kind(),
+                    notice.message(), texts.encode(notice.args()), notice.resourceType(), notice.resourceId(), now);
+        }
     }
 
     /** Withdraws what is scheduled under {@code key}, for every recipient. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void withdraw(String key) {
-        scheduled.deleteByKey(key);
+        remove(scheduled.findByNoticeKey(key).stream());
     }
 
     /** Withdraws what is scheduled under {@code key} for one recipient. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void withdraw(String key, UUID recipient) {
-        scheduled.deleteByKeyAndRecipient(key, recipient);
+        remove(scheduled.findByNoticeKey(key).stream().filter(notice -> notice.recipientId().equals(recipient)));
     }
 
     /** Withdraws everything scheduled under a key that starts with {@code keyPrefix}. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void withdrawAll(String keyPrefix) {
-        scheduled.deleteByKeyPattern(startingWith(keyPrefix));
+        remove(scheduled.findByKeyPattern(startingWith(keyPrefix)).stream());
+    }
+
+    /** Deletes by primary key: record locks on the rows that exist, none on the gaps between keys. */
+    private void remove(Stream<ScheduledNotice> notices) {
+        List<UUID> ids = notices.map(ScheduledNotice::id).toList();
+        if (!ids.isEmpty()) {
+            scheduled.deleteByIds(ids);
+        }
     }
 
     /**

@@ -42,6 +42,13 @@ public class Reminders {
         notices.schedule(key, at, scheduled);
     }
 
+    /** Schedules under {@code key} and then, in the same transaction, schedules again in its place. */
+    @Transactional
+    public void scheduleTwice(String key, Instant at, Collection<Notice> first, Collection<Notice> second) {
+        notices.schedule(key, at, first);
+        notices.schedule(key, at, second);
+    }
+
     @Transactional
     public void withdraw(String key) {
         notices.withdraw(key);

@@ -183,6 +183,36 @@ class ScheduledNoticesTest {
         assertThat(reminders.pending(prefix)).isEmpty();
     }
 
+    /**
+     * Features schedule in their own transactions, at the database's default isolation: scheduling
+     * under keys that do not exist yet must not lock the gaps between keys, or two requests that
+     * each schedule a new reminder deadlock on each other's inserts.
+     */
+    @Test
+    void schedulingNewKeysSideBySideNeverDeadlocks() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Void>> schedulers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                schedulers.add(() -> {
+                    for (int round = 0; round < 20; round++) {
+                        String key = prefix + UUID.randomUUID();
+                        reminders.scheduleTwice(key, clock.instant().plus(Duration.ofDays(1)),
+                                List.of(reminder(anna, "Nieuw")), List.of(reminder(bram, "Nieuw")));
+                    }
+                    return null;
+                });
+            }
+            for (Future<Void> result : pool.invokeAll(schedulers)) {
+                result.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(reminders.pending(prefix)).hasSize(8 * 20)
+                .extracting(Reminders.Pending::recipient).containsOnly(bram.id());
+    }
+
     @Test
     void aReleasedReminderIsPushedToTheRecipientsDevices() {
         fcm.clear();
