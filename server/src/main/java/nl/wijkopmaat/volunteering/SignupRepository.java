@@ -7,6 +7,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,14 +29,15 @@ interface SignupRepository extends CrudRepository<Signup, UUID> {
     Optional<Signup> overlapping(UUID accountId, Instant startsAt, Instant endsAt, UUID shiftId);
 
     /**
-     * The same, as a locking read: for a change of a shift's time, which reads after other locks
-     * were taken and must see the latest sign-ups of the people it locked.
+     * A sign-up of any of {@code accountIds} that overlaps the period, as a locking read in one
+     * statement: for a change of a shift's time, which reads after other locks were taken and must
+     * see the latest sign-ups of the people it locked.
      */
     @Query("""
-            SELECT * FROM volunteer_signup WHERE account_id = :accountId AND ends_at > :startsAt
+            SELECT * FROM volunteer_signup WHERE account_id IN (:accountIds) AND ends_at > :startsAt
               AND starts_at < :endsAt AND active = 1 AND shift_id <> :shiftId
             ORDER BY starts_at LIMIT 1 LOCK IN SHARE MODE""")
-    Optional<Signup> overlappingLocked(UUID accountId, Instant startsAt, Instant endsAt, UUID shiftId);
+    Optional<Signup> overlappingAnyLocked(Collection<UUID> accountIds, Instant startsAt, Instant endsAt, UUID shiftId);
 
     @Query("SELECT account_id FROM volunteer_signup WHERE shift_id = :shiftId AND account_id IS NOT NULL FOR UPDATE")
     List<String> volunteersOfLocked(UUID shiftId);

@@ -321,10 +321,10 @@ public class VolunteeringService {
         List<UUID> volunteers = volunteersUnderLock(shiftId);
         boolean moved = !startsAt.equals(shift.startsAt()) || !endsAt.equals(shift.endsAt());
         if (moved) {
-            for (UUID volunteer : volunteers) {
-                signups.overlappingLocked(volunteer, startsAt, endsAt, shiftId).ifPresent(other -> {
+            if (!volunteers.isEmpty()) {
+                signups.overlappingAnyLocked(volunteers, startsAt, endsAt, shiftId).ifPresent(other -> {
                     throw ApiException.conflict("problem.conflict.shift.rescheduleOverlap", Map.of(),
-                            Map.of("volunteerId", volunteer.toString()));
+                            Map.of("volunteerId", other.accountId().toString()));
                 });
             }
             signups.moveWithShift(shiftId, startsAt, endsAt);
