@@ -91,15 +91,31 @@ public class InitiativeService {
 
     @Transactional
     public InitiativeView create(UUID author, Content content) {
+        return view(createDraft(author, content, null, null), author);
+    }
+
+    /**
+     * A draft of the resident, made from an action point of a dialoogtafel's report: the initiative
+     * keeps where it came from, as the action point keeps the initiative. Returns its id.
+     */
+    @Transactional
+    public UUID createFromActionPoint(UUID author, ActionPointDraft draft) {
+        Content content = new Content(draft.title(), draft.description(), draft.theme(), draft.wijkId(), draft.buurtId(),
+                null, null, null, 0L);
+        return createDraft(author, content, draft.dialoogtafelId(), draft.actionPointId()).id();
+    }
+
+    private Initiative createDraft(UUID author, Content content, @Nullable UUID originDialoogtafelId,
+                                   @Nullable UUID originActionPointId) {
         UUID municipalityId = geography.municipalityOfWijk(content.wijkId())
                 .orElseThrow(() -> ApiException.invalid("wijkId", "validation.wijk.unknown"));
         requireBuurtInWijk(content.buurtId(), content.wijkId());
         Instant now = clock.instant();
-        Initiative initiative = initiatives.save(new Initiative(UUID.randomUUID(), municipalityId, content.wijkId(),
+        return initiatives.save(new Initiative(UUID.randomUUID(), municipalityId, content.wijkId(),
                 content.buurtId(), author, content.title(), content.description(), content.theme(),
                 content.locationText(), content.latitude(), content.longitude(), content.requestedBudgetCents(),
-                InitiativeStatus.DRAFT, null, null, null, 0, now, now, null, null));
-        return view(initiative, author);
+                InitiativeStatus.DRAFT, null, null, null, 0, now, now, null, originDialoogtafelId, originActionPointId,
+                null));
     }
 
     @Transactional

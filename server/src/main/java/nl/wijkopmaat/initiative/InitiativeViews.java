@@ -23,14 +23,21 @@ final class InitiativeViews {
                           @Nullable BigDecimal longitude, long requestedBudgetCents, InitiativeStatus status,
                           @Nullable PersonRef author, @Nullable PersonRef owner, @Nullable LocalDate answerDueDate,
                           @Nullable String resultReport, int supportCount, boolean supportedByMe, Instant createdAt,
-                          Instant updatedAt, @Nullable Instant submittedAt) {
+                          Instant updatedAt, @Nullable Instant submittedAt, @Nullable OriginView origin) {
 
         static InitiativeView of(Initiative i, boolean supportedByMe, Map<UUID, AccountRef> people) {
             return new InitiativeView(i.id(), i.title(), i.description(), i.theme(), i.municipalityId(), i.wijkId(),
                     i.buurtId(), i.locationText(), i.latitude(), i.longitude(), i.requestedBudgetCents(), i.status(),
                     PersonRef.of(i.authorId(), people), PersonRef.of(i.ownerId(), people), i.answerDueDate(),
-                    i.resultReport(), i.supportCount(), supportedByMe, i.createdAt(), i.updatedAt(), i.submittedAt());
+                    i.resultReport(), i.supportCount(), supportedByMe, i.createdAt(), i.updatedAt(), i.submittedAt(),
+                    i.originActionPointId() == null || i.originDialoogtafelId() == null ? null
+                            : new OriginView(i.originDialoogtafelId(), i.originActionPointId()));
         }
+    }
+
+    /** The action point of a dialoogtafel's report that the initiative was made from. */
+    @Serdeable
+    record OriginView(UUID dialoogtafelId, UUID actionPointId) {
     }
 
     @Serdeable

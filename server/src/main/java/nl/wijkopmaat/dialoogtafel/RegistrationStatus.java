@@ -1,0 +1,6 @@
+package nl.wijkopmaat.dialoogtafel;
+
+/** A seat at the table, or a place on its waiting list. */
+enum RegistrationStatus {
+    CONFIRMED, WAITLISTED
+}
