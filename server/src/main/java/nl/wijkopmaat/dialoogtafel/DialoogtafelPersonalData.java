@@ -22,17 +22,17 @@ import java.util.stream.Collectors;
 @Singleton
 class DialoogtafelPersonalData implements PersonalDataContributor {
 
-    private final DialoogtafelService dialoogtafels;
+    private final DialoogtafelSeats seats;
     private final DialoogtafelRepository tables;
     private final RegistrationRepository registrations;
     private final ReportRepository reports;
     private final DialoogtafelQueries queries;
     private final Clock clock;
 
-    DialoogtafelPersonalData(DialoogtafelService dialoogtafels, DialoogtafelRepository tables,
+    DialoogtafelPersonalData(DialoogtafelSeats seats, DialoogtafelRepository tables,
                              RegistrationRepository registrations, ReportRepository reports, DialoogtafelQueries queries,
                              Clock clock) {
-        this.dialoogtafels = dialoogtafels;
+        this.seats = seats;
         this.tables = tables;
         this.registrations = registrations;
         this.reports = reports;
@@ -82,7 +82,7 @@ class DialoogtafelPersonalData implements PersonalDataContributor {
 
     @Override
     public void erase(UUID accountId) {
-        dialoogtafels.withdrawRegistrationsOf(accountId);
+        seats.giveBackUpcomingOf(accountId);
         registrations.detachParticipant(accountId);
         registrations.detachRecorder(accountId);
         tables.detachCreator(accountId);

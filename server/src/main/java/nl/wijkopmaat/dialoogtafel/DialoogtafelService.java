@@ -1,6 +1,5 @@
 package nl.wijkopmaat.dialoogtafel;
 
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -37,7 +36,6 @@ import nl.wijkopmaat.initiative.InitiativeService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,28 +77,29 @@ public class DialoogtafelService {
     private final ReportRepository reports;
     private final ActionPointRepository actionPoints;
     private final DialoogtafelQueries queries;
+    private final DialoogtafelSeats seats;
     private final GeographyService geography;
     private final AccountService accounts;
     private final InitiativeService initiatives;
     private final Authorizations authorizations;
-    private final ApplicationEventPublisher<DialoogtafelEvent> events;
     private final Cursors cursors;
     private final Clock clock;
 
     DialoogtafelService(DialoogtafelRepository tables, RegistrationRepository registrations, ReportRepository reports,
-                        ActionPointRepository actionPoints, DialoogtafelQueries queries, GeographyService geography,
+                        ActionPointRepository actionPoints, DialoogtafelQueries queries, DialoogtafelSeats seats,
+                        GeographyService geography,
                         AccountService accounts, InitiativeService initiatives, Authorizations authorizations,
-                        ApplicationEventPublisher<DialoogtafelEvent> events, Cursors cursors, Clock clock) {
+                        Cursors cursors, Clock clock) {
         this.tables = tables;
         this.registrations = registrations;
         this.reports = reports;
         this.actionPoints = actionPoints;
         this.queries = queries;
+        this.seats = seats;
         this.geography = geography;
         this.accounts = accounts;
         this.initiatives = initiatives;
         this.authorizations = authorizations;
-        this.events = events;
         this.cursors = cursors;
         this.clock = clock;
     }
@@ -214,12 +213,12 @@ public class DialoogtafelService {
                 changes.description() == null ? table.description() : changes.description(),
                 placeName, placeAddress, link, startsAt, endsAt, capacity,
                 changes.facilitatorName() == null ? table.facilitatorName() : blankToNull(changes.facilitatorName()), now));
-        List<UUID> promoted = promote(changed, capacity - table.confirmed(), actor, now);
+        List<UUID> promoted = seats.promote(changed, capacity - table.confirmed(), actor, now);
         boolean moved = !startsAt.equals(table.startsAt()) || !endsAt.equals(table.endsAt());
         boolean elsewhere = !Objects.equals(placeName, table.placeName()) || !Objects.equals(placeAddress, table.placeAddress())
                 || !Objects.equals(link, table.onlineLink());
         if (moved || elsewhere) {
-            publish(Kind.CHANGED, changed, actor, ids(registrations.peopleOf(id)),
+            seats.publish(Kind.CHANGED, changed, actor, ids(registrations.peopleOf(id)),
                     ids(registrations.peopleWith(id, RegistrationStatus.CONFIRMED)), now);
         }
         Dialoogtafel after = promoted.isEmpty() ? changed : tables.findById(id).orElseThrow();
@@ -235,7 +234,7 @@ public class DialoogtafelService {
         Dialoogtafel table = tables.findByIdForUpdate(id).orElseThrow();
         DialoogtafelAction.CANCEL.requirePhase(table.phase(now));
         Dialoogtafel cancelled = tables.update(table.cancelled(cancellation.reason().strip(), now));
-        publish(Kind.CANCELLED, cancelled, actor, ids(registrations.peopleOf(id)), List.of(), now);
+        seats.publish(Kind.CANCELLED, cancelled, actor, ids(registrations.peopleOf(id)), List.of(), now);
         return view(cancelled, actor);
     }
 
@@ -262,7 +261,7 @@ public class DialoogtafelService {
                 seat ? null : table.waitlisted() + 1, null, null, null, now, seat ? now : null));
         tables.count(id, seat ? 1 : 0, seat ? 0 : 1);
         if (seat) {
-            publish(Kind.CONFIRMED, table, actor, List.of(actor), List.of(actor), now);
+            seats.publish(Kind.CONFIRMED, table, actor, List.of(actor), List.of(actor), now);
         }
         return new Registered(registrationView(registrations.findById(registration.id()).orElseThrow()), true);
     }
@@ -279,42 +278,7 @@ public class DialoogtafelService {
         Registration registration = registrations.findByDialoogtafelIdAndAccountId(id, actor)
                 .orElseThrow(() -> ApiException.notFound("problem.notFound.registration"));
         DialoogtafelAction.UNREGISTER.requirePhase(table.phase(now));
-        leave(table, registration, actor, now);
-    }
-
-    /** Removes a registration of a table whose row the caller holds, and fills the seat it frees. */
-    private void leave(Dialoogtafel table, Registration registration, UUID actor, Instant now) {
-        registrations.remove(registration.id());
-        if (registration.status() == RegistrationStatus.CONFIRMED) {
-            tables.count(table.id(), -1, 0);
-            Dialoogtafel freed = tables.findById(table.id()).orElseThrow();
-            promote(freed, 1, actor, now);
-        } else {
-            int position = Objects.requireNonNull(registration.waitlistPosition());
-            registrations.moveUp(table.id(), position, 1);
-            tables.count(table.id(), 0, -1);
-        }
-        if (registration.accountId() != null) {
-            publish(Kind.UNREGISTERED, table, actor, List.of(registration.accountId()), List.of(), now);
-        }
-    }
-
-    /**
-     * Gives up to {@code seats} free seats of a table whose row the caller holds to the head of its
-     * waiting list, in their order, and moves the rest of the list up; the promoted hear of it.
-     */
-    private List<UUID> promote(Dialoogtafel table, int seats, UUID actor, Instant now) {
-        int count = Math.min(Math.min(seats, table.waitlisted()), table.capacity() - table.confirmed());
-        if (count <= 0) {
-            return List.of();
-        }
-        List<Registration> head = registrations.headOfWaitlist(table.id(), count);
-        registrations.confirm(head.stream().map(Registration::id).toList(), now);
-        registrations.moveUp(table.id(), count, count);
-        tables.count(table.id(), count, -count);
-        List<UUID> promoted = head.stream().map(Registration::accountId).filter(Objects::nonNull).toList();
-        publish(Kind.PROMOTED, table, actor, promoted, promoted, now);
-        return promoted;
+        seats.leave(table, registration, actor, now);
     }
 
     /** For the organisers: everyone registered, in the order they came, seats and waiting list alike. */
@@ -431,7 +395,7 @@ public class DialoogtafelService {
             }
         }
         if (published.isEmpty()) {
-            publish(Kind.REPORT_PUBLISHED, table, actor, ids(registrations.peopleWith(id, RegistrationStatus.CONFIRMED)),
+            seats.publish(Kind.REPORT_PUBLISHED, table, actor, ids(registrations.peopleWith(id, RegistrationStatus.CONFIRMED)),
                     List.of(), now);
         }
         return reportView(reports.findById(id).orElseThrow());
@@ -501,8 +465,7 @@ public class DialoogtafelService {
         }
         List<UUID> batch = queries.alertedIn(table.wijkId(), announcement.afterAccountId(), ANNOUNCE_BATCH);
         if (!batch.isEmpty()) {
-            events.publishEvent(new DialoogtafelEvent(Kind.ANNOUNCED, table.id(), table.title(), table.createdBy(),
-                    table.startsAt(), table.where(), batch, List.of(), now));
+            seats.publish(Kind.ANNOUNCED, table, table.createdBy(), batch, List.of(), now);
         }
         if (batch.size() < ANNOUNCE_BATCH) {
             queries.announced(table.id());
@@ -510,26 +473,6 @@ public class DialoogtafelService {
             queries.announcedUpTo(table.id(), batch.get(batch.size() - 1));
         }
         return true;
-    }
-
-    // Personal data
-
-    /**
-     * On erasure: the person's registrations of tables still to come are cancelled as they would
-     * cancel them (seats go to the waiting list), one table at a time in the order of their ids; of
-     * tables that started or were cancelled they stay, without the person.
-     */
-    @Transactional
-    void withdrawRegistrationsOf(UUID accountId) {
-        Instant now = clock.instant();
-        List<UUID> ids = registrations.allOf(accountId).stream().map(Registration::dialoogtafelId).sorted().toList();
-        for (UUID id : ids) {
-            Dialoogtafel table = tables.findByIdForUpdate(id).orElseThrow();
-            Optional<Registration> registration = registrations.findByDialoogtafelIdAndAccountId(id, accountId);
-            if (registration.isPresent() && table.phase(now) == DialoogtafelPhase.UPCOMING) {
-                leave(table, registration.get(), accountId, now);
-            }
-        }
     }
 
     // Helpers
@@ -587,12 +530,6 @@ public class DialoogtafelService {
         if (!endsAt.isAfter(startsAt)) {
             invalid.add(new InvalidParam("endsAt", "validation.dialoogtafel.endBeforeStart"));
         }
-    }
-
-    private void publish(Kind kind, Dialoogtafel table, @Nullable UUID actor, List<UUID> recipients, List<UUID> confirmed,
-                         Instant now) {
-        events.publishEvent(new DialoogtafelEvent(kind, table.id(), table.title(), actor, table.startsAt(), table.where(),
-                recipients, confirmed, now));
     }
 
     private static List<UUID> ids(List<String> values) {
