@@ -88,7 +88,12 @@ class PersonalDataCoverageTest {
             Map.entry("volunteer_coordinator", "SELECT opportunity_id FROM volunteer_coordinator WHERE account_id = :id"),
             Map.entry("volunteer_signup", "SELECT id FROM volunteer_signup WHERE account_id = :id OR confirmed_by = :id"),
             Map.entry("volunteer_profile", "SELECT account_id FROM volunteer_profile WHERE account_id = :id"),
-            Map.entry("volunteer_profile_skill", "SELECT skill FROM volunteer_profile_skill WHERE account_id = :id"));
+            Map.entry("volunteer_profile_skill", "SELECT skill FROM volunteer_profile_skill WHERE account_id = :id"),
+            Map.entry("dialoogtafel", "SELECT id FROM dialoogtafel WHERE created_by = :id"),
+            Map.entry("dialoogtafel_registration", "SELECT id FROM dialoogtafel_registration WHERE account_id = :id"
+                    + " OR attendance_by = :id"),
+            Map.entry("dialoogtafel_report", "SELECT dialoogtafel_id FROM dialoogtafel_report WHERE published_by = :id"),
+            Map.entry("dialoogtafel_alert", "SELECT account_id FROM dialoogtafel_alert WHERE account_id = :id"));
 
     /** Tables that hold no personal data, and why. */
     static final Map<String, String> FREE_OF_PERSONAL_DATA = Map.ofEntries(
@@ -101,7 +106,11 @@ class PersonalDataCoverageTest {
             Map.entry("budget", "a wijkplatform's budget year and its totals, public to residents"),
             Map.entry("budget_entry", "the wijkbudget's ledger, public accounts; who booked an entry is in budget_entry_actor"),
             Map.entry("volunteer_opportunity_skill", "the skills a public volunteer opportunity wants"),
-            Map.entry("volunteer_shift", "the public shifts of a volunteer opportunity and their seats; who holds them is in volunteer_signup"));
+            Map.entry("volunteer_shift", "the public shifts of a volunteer opportunity and their seats; who holds them is in volunteer_signup"),
+            Map.entry("dialoogtafel_action_point", "the action points of a dialoogtafel's public report, written by its"
+                    + " organisers; who turned one into an initiative is that initiative's author"),
+            Map.entry("dialoogtafel_announcement", "a new dialoogtafel still being announced; its account id only marks"
+                    + " how far along the order of ids the announcement got, and the row goes when it is done"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PARAMETER = Pattern.compile(":(id|email|throttle)");
@@ -227,7 +236,25 @@ class PersonalDataCoverageTest {
         ok(api.post("/api/v1/shifts/" + past + "/signups").token(person.accessToken()).send());
         ok(api.post("/api/v1/shifts/" + past + "/signups").token(neighbour.accessToken()).send());
         ok(api.post("/api/v1/shifts/" + later + "/signups").token(person.accessToken()).send());
+        // Dialoogtafels, as the chair: a table they create that starts soon, with them and the neighbour at it, and
+        // one to come with a single seat, theirs, the neighbour waiting. As a resident: new tables in their wijk.
+        String soonTable = created(api.post("/api/v1/dialoogtafels").token(person.accessToken())
+                .json(dialoogtafel(wijk, soon, soon.plus(Duration.ofHours(1)), 5)).send());
+        String laterTable = created(api.post("/api/v1/dialoogtafels").token(person.accessToken())
+                .json(dialoogtafel(wijk, soon.plus(Duration.ofDays(3)), soon.plus(Duration.ofDays(3)).plus(Duration.ofHours(1)), 1))
+                .send());
+        ok(api.post("/api/v1/dialoogtafels/" + soonTable + "/registrations").token(person.accessToken()).send());
+        String neighbourSeat = created(api.post("/api/v1/dialoogtafels/" + soonTable + "/registrations")
+                .token(neighbour.accessToken()).send());
+        ok(api.post("/api/v1/dialoogtafels/" + laterTable + "/registrations").token(person.accessToken()).send());
+        ok(api.post("/api/v1/dialoogtafels/" + laterTable + "/registrations").token(neighbour.accessToken()).send());
+        ok(api.put("/api/v1/me/dialoogtafel-alerts").token(person.accessToken()).json(Map.of("newInMyWijk", true)).send());
         clock.advance(Duration.ofHours(3));
+        ok(api.put("/api/v1/dialoogtafels/" + soonTable + "/attendance").token(person.accessToken())
+                .json(Map.of("registrations", List.of(Map.of("registrationId", neighbourSeat, "attendance", "PRESENT"))))
+                .send());
+        ok(api.put("/api/v1/dialoogtafels/" + soonTable + "/report").token(person.accessToken())
+                .json(Map.of("summary", "Een goed gesprek.", "participantCount", 2, "actionPoints", List.of())).send());
         ok(api.put("/api/v1/shifts/" + past + "/hours").token(person.accessToken()).json(Map.of("volunteers", List.of(
                 Map.of("volunteerId", person.id().toString(), "minutes", 60),
                 Map.of("volunteerId", neighbour.id().toString(), "minutes", 45)))).send());
@@ -262,8 +289,9 @@ class PersonalDataCoverageTest {
                 .containsExactlyInAnyOrder("Graag een begroting", "");
         assertThat(export.json().at("/sections/notifications")).isNotEmpty();
         assertThat(export.json().at("/sections/notifications/scheduled").findValuesAsText("title"))
-                .as("the reminder scheduled here, and the one of the shift to come")
-                .containsExactlyInAnyOrder("Uw initiatief heeft een behandelaar", "Morgen is uw dienst");
+                .as("the reminder scheduled here, the one of the shift to come, and those of the dialoogtafels")
+                .containsExactlyInAnyOrder("Uw initiatief heeft een behandelaar", "Morgen is uw dienst",
+                        "Morgen is uw dialoogtafel", "Morgen is uw dialoogtafel");
         assertThat(export.json().at("/sections/idempotentRequests")).isNotEmpty();
         assertThat(export.json().at("/sections/wijkbudget/grants")).isNotEmpty();
         assertThat(export.json().at("/sections/wijkbudget/ledgerEntries")).isNotEmpty();
@@ -274,9 +302,18 @@ class PersonalDataCoverageTest {
         assertThat(export.json().at("/sections/volunteering/coordinated")).hasSize(1);
         assertThat(export.json().at("/sections/volunteering/hoursConfirmed")).hasSize(2);
 
+        assertThat(export.json().at("/sections/dialoogtafels/registrations")).hasSize(2);
+        assertThat(export.json().at("/sections/dialoogtafels/created")).hasSize(2);
+        assertThat(export.json().at("/sections/dialoogtafels/reportsPublished")).hasSize(1);
+        assertThat(export.json().at("/sections/dialoogtafels/attendanceRecorded")).hasSize(1);
+        assertThat(export.json().at("/sections/dialoogtafels/alerts/newInMyWijkSince").isTextual()).isTrue();
+
         assertThat(fixtures.erase(person).status()).isEqualTo(204);
         assertThat(rowsOf(person)).as("nothing of the person is left")
                 .allSatisfy((table, keys) -> assertThat(keys).as(table).isEmpty());
+        assertThat(api.get("/api/v1/dialoogtafels/" + laterTable).token(neighbour.accessToken()).send().json()
+                .at("/myRegistration/status").asText()).as("the seat given back on erasure goes to the waiting list")
+                .isEqualTo("CONFIRMED");
     }
 
     /** A connection of its own, outside the application's transactions. */
@@ -317,6 +354,12 @@ class PersonalDataCoverageTest {
             }
         }
         return rows;
+    }
+
+    private static Map<String, Object> dialoogtafel(WijkDetail wijk, Instant start, Instant end, int capacity) {
+        return Map.of("title", "Samen in gesprek", "description", "Over de wijk.", "theme", "LEEFBAARHEID",
+                "wijkId", wijk.id().toString(), "place", Map.of("name", "Buurthuis", "address", "Kade 1"),
+                "startsAt", start.toString(), "endsAt", end.toString(), "capacity", capacity);
     }
 
     private static Map<String, Object> content(WijkDetail wijk, String title) {

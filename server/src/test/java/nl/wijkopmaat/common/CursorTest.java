@@ -43,6 +43,7 @@ class CursorTest {
     private String initiativeId;
     private String opportunityId;
     private String shiftId;
+    private String dialoogtafelId;
 
     @BeforeAll
     void setUp() {
@@ -64,6 +65,14 @@ class CursorTest {
         shiftId = api.post("/api/v1/volunteer-opportunities/" + opportunityId + "/shifts").token(official.accessToken())
                 .json(Map.of("startsAt", start, "endsAt", end, "capacity", 5)).send().text("/id");
         api.post("/api/v1/shifts/" + shiftId + "/signups").token(author.accessToken()).send();
+        for (int i = 0; i < 2; i++) {
+            dialoogtafelId = api.post("/api/v1/dialoogtafels").token(official.accessToken()).json(Map.of(
+                    "title", Fixtures.unique("Dialoogtafel"), "description", "Samen praten", "theme", "OUDEREN",
+                    "wijkId", wijk.id().toString(), "onlineLink", "https://meet.example.org/tafel", "startsAt", start,
+                    "endsAt", end, "capacity", 5)).send().text("/id");
+        }
+        api.post("/api/v1/dialoogtafels/" + dialoogtafelId + "/registrations").token(author.accessToken()).send();
+        api.post("/api/v1/dialoogtafels/" + dialoogtafelId + "/registrations").token(admin.accessToken()).send();
         for (int i = 0; i < 3; i++) {
             api.post("/api/v1/initiatives/" + initiativeId + "/comments").token(author.accessToken())
                     .json(Map.of("body", "Goed plan " + i)).send();
@@ -86,7 +95,9 @@ class CursorTest {
                 list("/api/v1/volunteer-opportunities", null),
                 list("/api/v1/volunteer-opportunities?matchMe=true", author.accessToken()),
                 list("/api/v1/volunteer-opportunities/" + opportunityId + "/shifts", null),
-                list("/api/v1/shifts/" + shiftId + "/signups", official.accessToken()));
+                list("/api/v1/shifts/" + shiftId + "/signups", official.accessToken()),
+                list("/api/v1/dialoogtafels", null),
+                list("/api/v1/dialoogtafels/" + dialoogtafelId + "/registrations", official.accessToken()));
     }
 
     private static Arguments list(String path, String token) {

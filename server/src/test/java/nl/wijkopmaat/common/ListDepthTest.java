@@ -72,6 +72,7 @@ class ListDepthTest {
     String grant;
     String opportunity;
     String shift;
+    String dialoogtafel;
     Connection db;
 
     @BeforeAll
@@ -173,7 +174,23 @@ class ListDepthTest {
         insert("INSERT INTO volunteer_signup (id, shift_id, account_id, starts_at, ends_at, signed_up_at)"
                 + " SELECT UUID(), ?, id, '2030-01-01 09:00:00', '2030-01-01 11:00:00', NOW() FROM account"
                 + " WHERE municipality_id = ? AND email LIKE 'ambtenaar-%'", shift, m);
+        // Dialoogtafels: thousands in the wijk, in one buurt and on one theme (three start times for all, so
+        // starts tie), and thousands registered for one of them.
+        dialoogtafel = UUID.randomUUID().toString();
+        String b = wijk.buurten().get(0).id().toString();
+        insert("INSERT INTO dialoogtafel (id, municipality_id, wijk_id, buurt_id, title, description, theme, place_name,"
+                + " starts_at, ends_at, capacity, status, created_at, updated_at) VALUES (?, ?, ?, ?, 'Diep', 'Veel mensen.',"
+                + " 'ARMOEDE', 'Buurthuis', '2030-03-01 19:00:00', '2030-03-01 21:00:00', 500, 'SCHEDULED', NOW(), NOW())",
+                dialoogtafel, m, w, b);
+        insert("INSERT INTO dialoogtafel (id, municipality_id, wijk_id, buurt_id, title, description, theme, place_name,"
+                + " starts_at, ends_at, capacity, status, created_at, updated_at) SELECT UUID(), ?, ?, ?, 'Dialoogtafel',"
+                + " 'Samen praten.', 'ARMOEDE', 'Buurthuis', TIMESTAMP '2030-04-01 19:00:00' + INTERVAL (seq % 3) DAY,"
+                + " TIMESTAMP '2030-04-01 21:00:00' + INTERVAL (seq % 3) DAY, 20, 'SCHEDULED', NOW(), NOW() " + rows, m, w, b);
+        insert("INSERT INTO dialoogtafel_registration (id, dialoogtafel_id, account_id, status, waitlist_position, registered_at)"
+                + " SELECT UUID(), ?, id, 'WAITLISTED', ROW_NUMBER() OVER (ORDER BY id), NOW() FROM account"
+                + " WHERE municipality_id = ? AND email LIKE 'ambtenaar-%'", dialoogtafel, m);
         try (Statement statement = db.createStatement()) {
+            statement.execute("ANALYZE TABLE dialoogtafel, dialoogtafel_registration");
             statement.execute("ANALYZE TABLE initiative_support, initiative, initiative_status_change, initiative_review, initiative_comment,"
                     + " notification, municipality, wijk, role_assignment, budget_grant, budget_entry, budget_entry_actor,"
                     + " volunteer_opportunity, volunteer_opportunity_skill, volunteer_shift, volunteer_signup");
@@ -452,6 +469,37 @@ class ListDepthTest {
                 SELECT * FROM volunteer_signup FORCE INDEX (ix_volunteer_signup_shift)
                 WHERE shift_id = ? AND seq > ? ORDER BY seq LIMIT ?""", "ix_volunteer_signup_shift", 1,
                 shift, key.number(0), LIMIT + 1);
+    }
+
+    @Test
+    void dialoogtafels() throws SQLException {
+        assertPageStatement("/api/v1/dialoogtafels", "SELECT t.*", "ix_dialoogtafel_start", 1, null);
+    }
+
+    @Test
+    void dialoogtafelsOfAWijk() throws SQLException {
+        assertPageStatement("/api/v1/dialoogtafels", "SELECT t.*", "ix_dialoogtafel_wijk", 1, official, "wijk", wijk.id());
+    }
+
+    @Test
+    void dialoogtafelsOfABuurt() throws SQLException {
+        assertPageStatement("/api/v1/dialoogtafels", "SELECT t.*", "ix_dialoogtafel_buurt", 1, null,
+                "buurt", wijk.buurten().get(0).id());
+    }
+
+    @Test
+    void dialoogtafelsOnATheme() throws SQLException {
+        assertPageStatement("/api/v1/dialoogtafels", "SELECT t.*", "ix_dialoogtafel_theme", 1, null, "theme", "ARMOEDE");
+    }
+
+    @Test
+    void registrationsOfADialoogtafel() throws SQLException {
+        CursorKey key = thirdPageKey("/api/v1/dialoogtafels/" + dialoogtafel + "/registrations",
+                ListScope.of("dialoogtafel-registrations", UUID.fromString(dialoogtafel)));
+        assertRangeScan("""
+                SELECT * FROM dialoogtafel_registration FORCE INDEX (ix_dialoogtafel_registration_table)
+                WHERE dialoogtafel_id = ? AND seq > ? ORDER BY seq LIMIT ?""", "ix_dialoogtafel_registration_table", 1,
+                dialoogtafel, key.number(0), LIMIT + 1);
     }
 
     /**

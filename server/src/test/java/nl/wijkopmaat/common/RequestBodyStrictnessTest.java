@@ -100,7 +100,24 @@ class RequestBodyStrictnessTest {
                         "volunteers[0].minutes", "volunteers[0].noShow"),
                 row("PUT", "/api/v1/me/volunteer-profile", """
                         {"skills": "koken", "availability": ["weekends"], "newOpportunityNotices": true}""",
-                        "skills", "availability[0]"));
+                        "skills", "availability[0]"),
+                row("POST", "/api/v1/dialoogtafels", """
+                        {"title": "Samen praten", "description": "Over de wijk", "theme": "ouderen", "wijkId": "%s",
+                         "place": {"name": 5, "address": "Kade 1"}, "startsAt": "2030-01-01T10:00:00Z",
+                         "endsAt": "2030-01-01T12:00:00Z", "capacity": 12.5}""".formatted(id),
+                        "theme", "place.name", "capacity"),
+                row("PATCH", "/api/v1/dialoogtafels/" + id, "{\"capacity\": \"12\", \"room\": 3}", "capacity", "room"),
+                row("POST", "/api/v1/dialoogtafels/" + id + "/cancellation", "{\"reason\": 5, \"notify\": true}",
+                        "reason", "notify"),
+                row("PUT", "/api/v1/dialoogtafels/" + id + "/attendance", """
+                        {"registrations": [{"registrationId": "x", "attendance": "present"}]}""",
+                        "registrations[0].registrationId", "registrations[0].attendance"),
+                row("PUT", "/api/v1/dialoogtafels/" + id + "/report", """
+                        {"summary": "Goed gesprek", "participantCount": "12",
+                         "actionPoints": [{"text": "Koffieochtend", "takenUpBy": 7}]}""",
+                        "participantCount", "actionPoints[0].takenUpBy"),
+                row("PUT", "/api/v1/me/dialoogtafel-alerts", "{\"newInMyWijk\": \"yes\", \"all\": true}",
+                        "newInMyWijk", "all"));
     }
 
     private static Arguments row(String method, String path, String body, String... fields) {
