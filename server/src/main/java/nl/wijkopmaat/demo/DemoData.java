@@ -9,7 +9,11 @@ import jakarta.inject.Singleton;
 import nl.wijkopmaat.account.AccountRef;
 import nl.wijkopmaat.account.AccountService;
 import nl.wijkopmaat.account.RoleAssignmentService;
+import nl.wijkopmaat.common.Theme;
 import nl.wijkopmaat.common.security.Role;
+import nl.wijkopmaat.dialoogtafel.DialoogtafelCommands.DialoogtafelCreate;
+import nl.wijkopmaat.dialoogtafel.DialoogtafelCommands.PlaceInput;
+import nl.wijkopmaat.dialoogtafel.DialoogtafelService;
 import nl.wijkopmaat.geography.GeographyService;
 import nl.wijkopmaat.geography.GeographyViews.BuurtView;
 import nl.wijkopmaat.geography.GeographyViews.MunicipalityView;
@@ -51,6 +55,8 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
     static final String DEMO_PASSWORD = "Wijkdemo-2026";
 
     static final String VOLUNTEER_OPPORTUNITY = "Buurtmaaltijd in de Sluispolder";
+    static final String DIALOOGTAFEL_SLUISPOLDER = "Samen tegen eenzaamheid in de Binnenstad";
+    static final String DIALOOGTAFEL_KAPELPOLDER = "Veilig thuis in de Kapelpolder";
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
     private static final ZoneId MUNICIPAL_TIME = ZoneId.of("Europe/Amsterdam");
@@ -59,14 +65,16 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
     private final AccountService accounts;
     private final RoleAssignmentService roles;
     private final VolunteeringService volunteering;
+    private final DialoogtafelService dialoogtafels;
     private final Clock clock;
 
     DemoData(GeographyService geography, AccountService accounts, RoleAssignmentService roles,
-             VolunteeringService volunteering, Clock clock) {
+             VolunteeringService volunteering, DialoogtafelService dialoogtafels, Clock clock) {
         this.geography = geography;
         this.accounts = accounts;
         this.roles = roles;
         this.volunteering = volunteering;
+        this.dialoogtafels = dialoogtafels;
         this.clock = clock;
     }
 
@@ -96,20 +104,27 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
                                         Role.OFFICIAL),
                                 DemoAccount.municipalRole("beheer@maassluis.demo", "Beheerder Maassluis", Role.ADMIN)),
                         List.of(new DemoOpportunity(VOLUNTEER_OPPORTUNITY, "Sluispolder", "voorzitter@maassluis.demo",
-                                "secretaris@maassluis.demo", List.of("koken", "gastvrijheid")))),
+                                "secretaris@maassluis.demo", List.of("koken", "gastvrijheid"))),
+                        List.of(new DemoDialoogtafel(DIALOOGTAFEL_SLUISPOLDER, "Sluispolder", "Binnenstad",
+                                        "voorzitter@maassluis.demo", Theme.EENZAAMHEID, DayOfWeek.TUESDAY, 16,
+                                        new PlaceInput("Buurthuis De Sluis", "Binnenstad, Maassluis"), null),
+                                new DemoDialoogtafel(DIALOOGTAFEL_KAPELPOLDER, "Kapelpolder", null,
+                                        "wijkregisseur@maassluis.demo", Theme.VEILIGHEID, DayOfWeek.THURSDAY, 8,
+                                        new PlaceInput("Wijkcentrum Kapelpolder", "Kapelpolder, Maassluis"),
+                                        "https://meet.wijkopmaat.nl/veilig-thuis-kapelpolder"))),
                 new DemoMunicipality("Den Helder",
                         List.of(
                                 new DemoWijk("Centrum", List.of()),
                                 new DemoWijk("Nieuw Den Helder", List.of()),
                                 new DemoWijk("De Schooten", List.of()),
                                 new DemoWijk("Julianadorp", List.of())),
-                        List.of(), List.of()),
+                        List.of(), List.of(), List.of()),
                 new DemoMunicipality("Heerhugowaard",
                         List.of(
                                 new DemoWijk("Centrum", List.of()),
                                 new DemoWijk("Stad van de Zon", List.of()),
                                 new DemoWijk("Butterhuizen", List.of())),
-                        List.of(), List.of()));
+                        List.of(), List.of(), List.of()));
     }
 
     @Override
@@ -149,7 +164,22 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
         for (DemoOpportunity opportunity : demo.opportunities()) {
             loadOpportunity(opportunity, require(wijkenByName, opportunity.wijk(), "wijk"));
         }
+        for (DemoDialoogtafel table : demo.dialoogtafels()) {
+            loadDialoogtafel(table, require(wijkenByName, table.wijk(), "wijk"), buurtIdsByName);
+        }
         return granted;
+    }
+
+    /** A dialoogtafel on the next given weekday, 19:30 to 21:00, when none of that title is still to come. */
+    private void loadDialoogtafel(DemoDialoogtafel demo, WijkDetail wijk, Map<String, UUID> buurtIdsByName) {
+        UUID organiser = accounts.findActiveByEmail(demo.organiserEmail()).orElseThrow().id();
+        LocalDate day = LocalDate.now(clock.withZone(MUNICIPAL_TIME)).with(TemporalAdjusters.next(demo.day()));
+        dialoogtafels.ensureDialoogtafel(organiser, new DialoogtafelCreate(demo.title(),
+                "Bewoners, de wijkregisseur en het welzijnswerk praten aan één tafel: wat gaat goed, wat kan beter,"
+                        + " en wie pakt wat op? Na afloop komt er een verslag met de actiepunten.",
+                demo.theme(), wijk.id(), demo.buurt() == null ? null : require(buurtIdsByName, demo.buurt(), "buurt"),
+                demo.place(), demo.onlineLink(), day.atTime(19, 30).atZone(MUNICIPAL_TIME).toInstant(),
+                day.atTime(21, 0).atZone(MUNICIPAL_TIME).toInstant(), demo.capacity(), "Wijkregisseur Maassluis"));
     }
 
     /** An opportunity with shifts on the next two Saturdays, 10:00 to 13:00, when it has none to come. */
@@ -192,7 +222,12 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
     }
 
     record DemoMunicipality(String name, List<DemoWijk> wijken, List<DemoAccount> accounts,
-                            List<DemoOpportunity> opportunities) {
+                            List<DemoOpportunity> opportunities, List<DemoDialoogtafel> dialoogtafels) {
+    }
+
+    /** A dialoogtafel of a wijk (and optionally one buurt), organised by a demo account with a board or municipal role. */
+    record DemoDialoogtafel(String title, String wijk, @Nullable String buurt, String organiserEmail, Theme theme,
+                            DayOfWeek day, int capacity, PlaceInput place, @Nullable String onlineLink) {
     }
 
     /** A volunteer opportunity of a wijk, organised by a demo account with another as its coordinator. */

@@ -55,6 +55,12 @@ class DemoDataTest {
                         tuple("wijkregisseur@maassluis.demo", Role.OFFICIAL),
                         tuple("beheer@maassluis.demo", Role.ADMIN));
 
+        assertThat(first.dialoogtafels()).extracting(DemoTable::title, DemoTable::wijkId)
+                .containsExactlyInAnyOrder(
+                        tuple(DemoData.DIALOOGTAFEL_SLUISPOLDER, first.sluispolder().id().toString()),
+                        tuple(DemoData.DIALOOGTAFEL_KAPELPOLDER, first.kapelpolderId()));
+        assertThat(first.dialoogtafels()).allMatch(table -> table.startsAt().isAfter(Instant.now()));
+
         assertThat(first.sluispolderOpportunities()).hasSize(1);
         assertThat(first.sluispolderOpportunities().values().iterator().next()).hasSizeGreaterThanOrEqualTo(2)
                 .anyMatch(start -> start.isAfter(Instant.now()));
@@ -87,8 +93,10 @@ class DemoDataTest {
                     .map(chair -> roles.has(chair.accountId(), Role.CHAIR, sluispolder.wijkplatform().id()))
                     .orElse(false);
             List<AssignedRole> staff = roles.staff(maassluis.id(), PageRequest.first(100)).items();
-            return new LoadedDemo(maassluis, wijken, sluispolder, board, chairHoldsChair, staff,
-                    volunteering(context, sluispolder));
+            String kapelpolder = wijken.stream().filter(wijk -> wijk.name().equals("Kapelpolder")).findFirst()
+                    .orElseThrow().id().toString();
+            return new LoadedDemo(maassluis, wijken, sluispolder, kapelpolder, board, chairHoldsChair, staff,
+                    volunteering(context, sluispolder), dialoogtafels(context));
         }
     }
 
@@ -119,9 +127,37 @@ class DemoDataTest {
         }
     }
 
+    /** The demo's dialoogtafels still to come, by title. */
+    private static List<DemoTable> dialoogtafels(ApplicationContext context) {
+        List<DemoTable> tables = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(
+                context.getRequiredProperty("datasources.default.url", String.class),
+                context.getProperty("datasources.default.username", String.class).orElse("root"),
+                context.getProperty("datasources.default.password", String.class).orElse(""));
+             PreparedStatement statement = connection.prepareStatement("""
+                     SELECT id, title, wijk_id, starts_at FROM dialoogtafel WHERE title IN (?, ?) AND starts_at > NOW()
+                     ORDER BY id""")) {
+            statement.setString(1, DemoData.DIALOOGTAFEL_SLUISPOLDER);
+            statement.setString(2, DemoData.DIALOOGTAFEL_KAPELPOLDER);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    tables.add(new DemoTable(rows.getString(1), rows.getString(2), rows.getString(3),
+                            rows.getTimestamp(4).toInstant()));
+                }
+            }
+            return tables;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record DemoTable(String id, String title, String wijkId, Instant startsAt) {
+    }
+
     /** What one start-up left in the database, as the services show it. */
     record LoadedDemo(MunicipalityView maassluis, List<WijkSummary> maassluisWijken, WijkDetail sluispolder,
-                      List<AssignedRole> sluispolderBoard, boolean chairHoldsChair, List<AssignedRole> maassluisStaff,
-                      Map<String, List<Instant>> sluispolderOpportunities) {
+                      String kapelpolderId, List<AssignedRole> sluispolderBoard, boolean chairHoldsChair,
+                      List<AssignedRole> maassluisStaff, Map<String, List<Instant>> sluispolderOpportunities,
+                      List<DemoTable> dialoogtafels) {
     }
 }
