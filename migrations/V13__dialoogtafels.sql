@@ -128,3 +128,26 @@ CREATE TABLE dialoogtafel_announcement (
     KEY ix_dialoogtafel_announcement_created (created_at),
     CONSTRAINT fk_dialoogtafel_announcement_table FOREIGN KEY (dialoogtafel_id) REFERENCES dialoogtafel (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- The mail channel of the notification feature, for residents who use the portal and no app: per
+-- person and category whether the important notices also come by mail (NULL: the category's
+-- default), and the mail outbox. A mail job is written in the transaction of the change that caused
+-- it, its texts rendered in the reader's language when it is sent, and its row goes once it was
+-- handed to the SMTP server.
+ALTER TABLE notification_preference ADD COLUMN mail_enabled BOOLEAN NULL;
+
+CREATE TABLE mail_job (
+    id            CHAR(36)     NOT NULL,
+    account_id    CHAR(36)     NOT NULL,
+    category      VARCHAR(30)  NOT NULL,
+    kind          VARCHAR(40)  NOT NULL,
+    message_key   VARCHAR(100) NOT NULL,
+    message_args  JSON         NOT NULL,
+    resource_type VARCHAR(30)  NOT NULL,
+    resource_id   CHAR(36)     NOT NULL,
+    created_at    DATETIME(6)  NOT NULL,
+    PRIMARY KEY (id),
+    KEY ix_mail_job_created (created_at),
+    KEY ix_mail_job_account (account_id),
+    CONSTRAINT fk_mail_job_account FOREIGN KEY (account_id) REFERENCES account (id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

@@ -82,6 +82,7 @@ class PersonalDataCoverageTest {
             Map.entry("push_job", "SELECT id FROM push_job WHERE notification_id IN"
                     + " (SELECT id FROM notification WHERE account_id = :id)"),
             Map.entry("scheduled_notice", "SELECT id FROM scheduled_notice WHERE recipient_id = :id"),
+            Map.entry("mail_job", "SELECT id FROM mail_job WHERE account_id = :id"),
             Map.entry("budget_grant", "SELECT id FROM budget_grant WHERE proposed_by = :id OR decided_by = :id"),
             Map.entry("budget_entry_actor", "SELECT entry_id FROM budget_entry_actor WHERE actor_id = :id"),
             Map.entry("volunteer_opportunity", "SELECT id FROM volunteer_opportunity WHERE organiser_id = :id"),
@@ -249,6 +250,14 @@ class PersonalDataCoverageTest {
         ok(api.post("/api/v1/dialoogtafels/" + laterTable + "/registrations").token(person.accessToken()).send());
         ok(api.post("/api/v1/dialoogtafels/" + laterTable + "/registrations").token(neighbour.accessToken()).send());
         ok(api.put("/api/v1/me/dialoogtafel-alerts").token(person.accessToken()).json(Map.of("newInMyWijk", true)).send());
+        // A colleague moves a table the person is registered for: a mail for the person, still to send.
+        Person colleagueOfficial = fixtures.withRole(municipality.id(), Role.OFFICIAL, municipality.id());
+        String movedTable = created(api.post("/api/v1/dialoogtafels").token(colleagueOfficial.accessToken())
+                .json(dialoogtafel(wijk, soon.plus(Duration.ofDays(5)), soon.plus(Duration.ofDays(5)).plus(Duration.ofHours(1)), 5))
+                .send());
+        ok(api.post("/api/v1/dialoogtafels/" + movedTable + "/registrations").token(person.accessToken()).send());
+        ok(api.patch("/api/v1/dialoogtafels/" + movedTable).token(colleagueOfficial.accessToken())
+                .json(Map.of("place", Map.of("name", "Bibliotheek", "address", "Markt 1"))).send());
         clock.advance(Duration.ofHours(3));
         ok(api.put("/api/v1/dialoogtafels/" + soonTable + "/attendance").token(person.accessToken())
                 .json(Map.of("registrations", List.of(Map.of("registrationId", neighbourSeat, "attendance", "PRESENT"))))
@@ -291,7 +300,9 @@ class PersonalDataCoverageTest {
         assertThat(export.json().at("/sections/notifications/scheduled").findValuesAsText("title"))
                 .as("the reminder scheduled here, the one of the shift to come, and those of the dialoogtafels")
                 .containsExactlyInAnyOrder("Uw initiatief heeft een behandelaar", "Morgen is uw dienst",
-                        "Morgen is uw dialoogtafel", "Morgen is uw dialoogtafel");
+                        "Morgen is uw dialoogtafel", "Morgen is uw dialoogtafel", "Morgen is uw dialoogtafel");
+        assertThat(export.json().at("/sections/notifications/mailsToSend").findValuesAsText("subject"))
+                .containsExactly("Uw dialoogtafel is gewijzigd");
         assertThat(export.json().at("/sections/idempotentRequests")).isNotEmpty();
         assertThat(export.json().at("/sections/wijkbudget/grants")).isNotEmpty();
         assertThat(export.json().at("/sections/wijkbudget/ledgerEntries")).isNotEmpty();
@@ -302,7 +313,7 @@ class PersonalDataCoverageTest {
         assertThat(export.json().at("/sections/volunteering/coordinated")).hasSize(1);
         assertThat(export.json().at("/sections/volunteering/hoursConfirmed")).hasSize(2);
 
-        assertThat(export.json().at("/sections/dialoogtafels/registrations")).hasSize(2);
+        assertThat(export.json().at("/sections/dialoogtafels/registrations")).hasSize(3);
         assertThat(export.json().at("/sections/dialoogtafels/created")).hasSize(2);
         assertThat(export.json().at("/sections/dialoogtafels/reportsPublished")).hasSize(1);
         assertThat(export.json().at("/sections/dialoogtafels/attendanceRecorded")).hasSize(1);

@@ -17,8 +17,8 @@ class DialoogtafelAnnouncer {
         this.dialoogtafels = dialoogtafels;
     }
 
-    @Scheduled(fixedDelay = "${wijkopmaat.dialoogtafels.announce-interval:15s}",
-            initialDelay = "${wijkopmaat.dialoogtafels.announce-interval:15s}")
+    @Scheduled(fixedDelay = "${wijkopmaat.dialoogtafels.announce-interval}",
+            initialDelay = "${wijkopmaat.dialoogtafels.announce-interval}")
     void run() {
         drain();
     }

@@ -24,7 +24,9 @@ import java.util.UUID;
  * <li>everyone registered or waitlisted when the time or place changed, or the table was cancelled;</li>
  * <li>the confirmed participants when the report is published.</li>
  * </ul>
- * Never the person who acted, one notice per person and event. Each confirmed participant also has a
+ * Never the person who acted, one notice per person and event. A promotion, a change of time or place
+ * and a cancellation also come by mail to those whose mail switch for dialoogtafels is on (the default),
+ * for residents who use the portal and no app. Each confirmed participant also has a
  * reminder, under "reminders", at 18:00 Amsterdam time the day before the table starts, or at once when
  * that moment has passed: scheduled when they get their seat, moved when the time changes, withdrawn
  * when they cancel or the table is cancelled. Its key is {@code dialoogtafel:<id>:reminder:<personId>}.
@@ -41,36 +43,39 @@ class DialoogtafelNotices {
 
     private final NotificationService notifications;
     private final ScheduledNotices scheduled;
+    private final MailOutbox mails;
 
-    DialoogtafelNotices(NotificationService notifications, ScheduledNotices scheduled) {
+    DialoogtafelNotices(NotificationService notifications, ScheduledNotices scheduled, MailOutbox mails) {
         this.notifications = notifications;
         this.scheduled = scheduled;
+        this.mails = mails;
     }
 
     @EventListener
     void on(DialoogtafelEvent event) {
         switch (event.kind()) {
-            case ANNOUNCED -> notify(event, "DIALOOGTAFEL_NEW");
+            case ANNOUNCED -> notify(event, "DIALOOGTAFEL_NEW", false);
             case CONFIRMED -> event.confirmedIds().forEach(person -> remind(event, person));
             case PROMOTED -> {
-                notify(event, "DIALOOGTAFEL_PROMOTED");
+                notify(event, "DIALOOGTAFEL_PROMOTED", true);
                 event.confirmedIds().forEach(person -> remind(event, person));
             }
             case UNREGISTERED -> event.recipientIds()
                     .forEach(person -> scheduled.withdraw(reminderKey(event.dialoogtafelId(), person)));
             case CHANGED -> {
-                notify(event, "DIALOOGTAFEL_CHANGED");
+                notify(event, "DIALOOGTAFEL_CHANGED", true);
                 event.confirmedIds().forEach(person -> remind(event, person));
             }
             case CANCELLED -> {
-                notify(event, "DIALOOGTAFEL_CANCELLED");
+                notify(event, "DIALOOGTAFEL_CANCELLED", true);
                 scheduled.withdrawAll(reminderKeys(event.dialoogtafelId()));
             }
-            case REPORT_PUBLISHED -> notify(event, "DIALOOGTAFEL_REPORT");
+            case REPORT_PUBLISHED -> notify(event, "DIALOOGTAFEL_REPORT", false);
         }
     }
 
-    private void notify(DialoogtafelEvent event, String kind) {
+    /** Inbox and push; with {@code important} also a mail to those whose mail switch for dialoogtafels is on. */
+    private void notify(DialoogtafelEvent event, String kind, boolean important) {
         Map<UUID, Notice> byRecipient = new LinkedHashMap<>();
         for (UUID recipient : event.recipientIds()) {
             if (!recipient.equals(event.actorId())) {
@@ -79,6 +84,9 @@ class DialoogtafelNotices {
             }
         }
         notifications.notify(byRecipient.values());
+        if (important) {
+            mails.enqueue(byRecipient.values());
+        }
     }
 
     /** The reminder of one participant for the table as it is now. */

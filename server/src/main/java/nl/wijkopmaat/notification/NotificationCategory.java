@@ -11,7 +11,16 @@ public enum NotificationCategory {
     MY_INITIATIVES, SUPPORTED_INITIATIVES, INITIATIVES_TO_HANDLE, MY_COMMENTS, DIALOOGTAFELS, VOLUNTEERING, WIJKBUDGET,
     RIGHT_TO_CHALLENGE, REMINDERS;
 
-    /** The name of this category's push switch in JSON: {@code MY_INITIATIVES} is {@code myInitiatives}. */
+    /**
+     * Whether the important notices of this category also come by mail until the person chooses: for
+     * dialoogtafels, whose promotions from the waiting list, cancellations and changes of time or
+     * place a resident without the app must not miss.
+     */
+    boolean mailByDefault() {
+        return this == DIALOOGTAFELS;
+    }
+
+    /** The name of this category's switches in JSON: {@code MY_INITIATIVES} is {@code myInitiatives}. */
     String property() {
         StringBuilder camel = new StringBuilder();
         for (String word : name().toLowerCase(Locale.ROOT).split("_")) {

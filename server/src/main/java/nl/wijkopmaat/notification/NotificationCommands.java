@@ -25,18 +25,23 @@ final class NotificationCommands {
             @Nullable @Size(max = 40) String appVersion) {
     }
 
-    /** Push per category and quiet hours ({@code HH:mm}, Amsterdam time; equal times mean none). */
+    /**
+     * Push per category, mail per category, and quiet hours ({@code HH:mm}, Amsterdam time; equal
+     * times mean none). Always answered with {@code mail}; a change without it leaves the mail
+     * switches as they are.
+     */
     @Serdeable
-    record Preferences(@NotNull @Valid PushSwitches push, @NotNull @Valid QuietHoursSetting quietHours) {
+    record Preferences(@NotNull @Valid CategorySwitches push, @Nullable @Valid CategorySwitches mail,
+                       @NotNull @Valid QuietHoursSetting quietHours) {
     }
 
     /**
-     * Push on or off, one switch per {@link NotificationCategory}, named after it in camelCase
+     * On or off, one switch per {@link NotificationCategory}, named after it in camelCase
      * ({@link NotificationCategory#property()}): properties that generate plain getters in client
-     * code, where a map keyed by the enum's names does not.
+     * code, where a map keyed by the enum's names does not. For push and for mail.
      */
     @Serdeable
-    record PushSwitches(
+    record CategorySwitches(
             @NotNull Boolean myInitiatives,
             @NotNull Boolean supportedInitiatives,
             @NotNull Boolean initiativesToHandle,
@@ -47,8 +52,8 @@ final class NotificationCommands {
             @NotNull Boolean rightToChallenge,
             @NotNull Boolean reminders) {
 
-        static PushSwitches of(Function<NotificationCategory, Boolean> enabled) {
-            return new PushSwitches(
+        static CategorySwitches of(Function<NotificationCategory, Boolean> enabled) {
+            return new CategorySwitches(
                     enabled.apply(NotificationCategory.MY_INITIATIVES),
                     enabled.apply(NotificationCategory.SUPPORTED_INITIATIVES),
                     enabled.apply(NotificationCategory.INITIATIVES_TO_HANDLE),

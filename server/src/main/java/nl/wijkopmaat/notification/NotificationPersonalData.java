@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Devices, inbox, reminders still to come and preferences: in the export, and gone on erasure. */
+/** Devices, inbox, reminders still to come, mails still to send and preferences: in the export, and gone on erasure. */
 @Singleton
 class NotificationPersonalData implements PersonalDataContributor {
 
@@ -19,6 +19,7 @@ class NotificationPersonalData implements PersonalDataContributor {
     private final NotificationRepository notifications;
     private final PushJobRepository pushJobs;
     private final ScheduledNoticeRepository scheduled;
+    private final MailJobRepository mails;
     private final PreferenceRepository preferences;
     private final PreferenceService preferenceService;
     private final NotificationTexts texts;
@@ -26,12 +27,14 @@ class NotificationPersonalData implements PersonalDataContributor {
     private final Provider<AccountService> accounts;
 
     NotificationPersonalData(DeviceRepository devices, NotificationRepository notifications, PushJobRepository pushJobs,
-                             ScheduledNoticeRepository scheduled, PreferenceRepository preferences, PreferenceService preferenceService,
+                             ScheduledNoticeRepository scheduled, MailJobRepository mails, PreferenceRepository preferences,
+                             PreferenceService preferenceService,
                              NotificationTexts texts, Provider<AccountService> accounts) {
         this.devices = devices;
         this.notifications = notifications;
         this.pushJobs = pushJobs;
         this.scheduled = scheduled;
+        this.mails = mails;
         this.preferences = preferences;
         this.preferenceService = preferenceService;
         this.texts = texts;
@@ -63,6 +66,13 @@ class NotificationPersonalData implements PersonalDataContributor {
                                     "dueAt", notice.dueAt());
                         })
                         .toList(),
+                "mailsToSend", mails.findByAccountIdOrderByCreatedAt(accountId).stream()
+                        .map(mail -> {
+                            NotificationTexts.Texts rendered = texts.render(mail.messageKey(), mail.messageArgs(),
+                                    null, null, locale);
+                            return Map.of("kind", mail.kind(), "subject", rendered.title(), "createdAt", mail.createdAt());
+                        })
+                        .toList(),
                 "preferences", preferenceService.of(accountId));
     }
 
@@ -70,6 +80,7 @@ class NotificationPersonalData implements PersonalDataContributor {
     public void erase(UUID accountId) {
         pushJobs.deleteForRecipient(accountId);
         scheduled.deleteByRecipient(accountId);
+        mails.deleteByRecipient(accountId);
         notifications.deleteByAccountId(accountId);
         devices.deleteByAccountId(accountId);
         preferences.deletePreferencesOf(accountId);

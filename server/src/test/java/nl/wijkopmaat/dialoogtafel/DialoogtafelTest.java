@@ -3,6 +3,7 @@ package nl.wijkopmaat.dialoogtafel;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import nl.wijkopmaat.notification.Mails;
 import nl.wijkopmaat.notification.Outbox;
 import nl.wijkopmaat.notification.Reminders;
 import nl.wijkopmaat.notification.Reminders.Pending;
@@ -11,6 +12,7 @@ import nl.wijkopmaat.support.ApiResponse;
 import nl.wijkopmaat.support.FakeFcm;
 import nl.wijkopmaat.support.Fixtures;
 import nl.wijkopmaat.support.Fixtures.Person;
+import nl.wijkopmaat.support.Mailbox;
 import nl.wijkopmaat.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +28,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,6 +56,10 @@ class DialoogtafelTest {
     FakeFcm fcm;
     @Inject
     DialoogtafelAnnouncer announcer;
+    @Inject
+    Mails mails;
+    @Inject
+    Mailbox mailbox;
 
     DialoogtafelWorld world;
 
@@ -480,6 +487,48 @@ class DialoogtafelTest {
         assertThat(kinds(asked)).as("announced once").containsExactly("DIALOOGTAFEL_NEW");
         assertThat(api.get("/api/v1/notifications").token(asked.accessToken()).send().json()
                 .at("/items/0/resourceId").asText()).isEqualTo(table);
+    }
+
+    @Test
+    void aSeatFromTheWaitingListANewPlaceAndACancellationComeByMailUnlessSwitchedOffAndTheReportDoesNot() {
+        String table = world.table(Duration.ofDays(3), 1);
+        Person holder = world.resident();
+        Person next = world.resident();
+        Person noMail = world.resident();
+        ok(world.register(holder, table));
+        ok(world.register(next, table));
+        ok(world.register(noMail, table));
+        Map<String, Object> on = new LinkedHashMap<>();
+        Map<String, Object> off = new LinkedHashMap<>();
+        api.get("/api/v1/me/notification-preferences").token(noMail.accessToken()).send().json().get("push")
+                .fieldNames().forEachRemaining(category -> {
+                    on.put(category, true);
+                    off.put(category, false);
+                });
+        ok(api.put("/api/v1/me/notification-preferences").token(noMail.accessToken())
+                .json(Map.of("push", on, "mail", off, "quietHours", Map.of("start", "22:00", "end", "08:00"))).send());
+        mails.send();
+        int nextBefore = mailbox.to(next.email()).size();
+        int noMailBefore = mailbox.to(noMail.email()).size();
+
+        ok(world.unregister(holder, table));
+        ok(api.patch("/api/v1/dialoogtafels/" + table).token(world.chair.accessToken())
+                .json(Map.of("place", Map.of("name", "Bibliotheek", "address", "Markt 1, Maassluis"))).send());
+        assertThat(mailbox.to(next.email())).as("sent by the background job, not in the request").hasSize(nextBefore);
+        mails.send();
+
+        List<Mailbox.Mail> toNext = mailbox.to(next.email()).subList(nextBefore, mailbox.to(next.email()).size());
+        assertThat(toNext).extracting(Mailbox.Mail::subject)
+                .containsExactly("U hebt een plaats", "Uw dialoogtafel is gewijzigd");
+        assertThat(toNext.get(1).text()).contains("Bibliotheek, Markt 1, Maassluis").contains("instellingen voor meldingen");
+        assertThat(mailbox.to(noMail.email())).hasSize(noMailBefore);
+
+        clock.advance(Duration.ofDays(4));
+        ok(api.put("/api/v1/dialoogtafels/" + table + "/report").token(world.chair.accessToken())
+                .json(Map.of("summary", "Goed gesprek.", "participantCount", 1, "actionPoints", List.of())).send());
+        mails.send();
+        assertThat(mailbox.to(next.email())).as("the report is in the inbox only").hasSize(nextBefore + 2);
+        assertThat(kinds(next)).contains("DIALOOGTAFEL_REPORT");
     }
 
     private static void assertValidICalendar(String ics) {

@@ -3,7 +3,7 @@ package nl.wijkopmaat.notification;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import nl.wijkopmaat.notification.NotificationCommands.PushSwitches;
+import nl.wijkopmaat.notification.NotificationCommands.CategorySwitches;
 import nl.wijkopmaat.support.Api;
 import nl.wijkopmaat.support.ApiResponse;
 import nl.wijkopmaat.support.Fixtures;
@@ -58,10 +58,10 @@ class PreferencesTest {
         assertThat(NotificationCategory.RIGHT_TO_CHALLENGE.property()).isEqualTo("rightToChallenge");
         assertThat(NotificationCategory.DIALOOGTAFELS.property()).isEqualTo("dialoogtafels");
         List<String> expected = Arrays.stream(NotificationCategory.values()).map(NotificationCategory::property).toList();
-        assertThat(Arrays.stream(PushSwitches.class.getRecordComponents()).map(RecordComponent::getName))
+        assertThat(Arrays.stream(CategorySwitches.class.getRecordComponents()).map(RecordComponent::getName))
                 .containsExactlyElementsOf(expected);
         JsonNode schemas = api.get("/api/v1/openapi.json").send().json().at("/components/schemas");
-        for (String schema : List.of("PushSwitches", "PushSwitchesUpdate")) {
+        for (String schema : List.of("PushSwitches", "PushSwitchesUpdate", "MailSwitches", "MailSwitchesUpdate")) {
             List<String> properties = new ArrayList<>();
             schemas.at("/" + schema + "/properties").fieldNames().forEachRemaining(properties::add);
             List<String> required = new ArrayList<>();
@@ -81,6 +81,35 @@ class PreferencesTest {
         }
         assertThat(defaults.text("/quietHours/start")).isEqualTo("22:00");
         assertThat(defaults.text("/quietHours/end")).isEqualTo("08:00");
+    }
+
+    @Test
+    void mailIsOnByDefaultForDialoogtafelsOnlyAndAChangeWithoutMailKeepsIt() {
+        ApiResponse defaults = api.get("/api/v1/me/notification-preferences").token(person.accessToken()).send();
+        for (NotificationCategory category : NotificationCategory.values()) {
+            assertThat(defaults.json().at("/mail/" + category.property()).asBoolean()).as(category.name())
+                    .isEqualTo(category == NotificationCategory.DIALOOGTAFELS);
+        }
+        Map<String, Object> mail = new LinkedHashMap<>();
+        for (NotificationCategory category : NotificationCategory.values()) {
+            mail.put(category.property(), category == NotificationCategory.VOLUNTEERING);
+        }
+        ApiResponse changed = api.put("/api/v1/me/notification-preferences").token(person.accessToken())
+                .json(Map.of("push", allOn("reminders", false), "mail", mail, "quietHours", QUIET)).send();
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.json().at("/mail/dialoogtafels").asBoolean()).isFalse();
+        assertThat(changed.json().at("/mail/volunteering").asBoolean()).isTrue();
+
+        ApiResponse pushOnly = put(allOn("reminders", true));
+        assertThat(pushOnly.json().at("/push/reminders").asBoolean()).isTrue();
+        assertThat(pushOnly.json().at("/mail/dialoogtafels").asBoolean()).as("mail kept").isFalse();
+        assertThat(pushOnly.json().at("/mail/volunteering").asBoolean()).as("mail kept").isTrue();
+
+        mail.remove("reminders");
+        ApiResponse incomplete = api.put("/api/v1/me/notification-preferences").token(person.accessToken()).invalidInput()
+                .json(Map.of("push", allOn("reminders", true), "mail", mail, "quietHours", QUIET)).send();
+        assertThat(incomplete.status()).isEqualTo(400);
+        assertThat(incomplete.json().get("invalidParams").findValuesAsText("name")).containsExactly("mail.reminders");
     }
 
     @Test
