@@ -2,6 +2,8 @@
 -- a waiting list, attendance and afterwards a report with action points. The table's row counts its
 -- confirmed seats and its waiting list, and is locked for every registration and change of it, so
 -- the seats never exceed the capacity and the waiting list stays numbered 1..n without gaps.
+-- Someone waiting holds a queue number; their place in the list is that number minus the numbers
+-- already served (queue_served), so a promotion from the head renumbers nobody.
 
 CREATE TABLE dialoogtafel (
     id               CHAR(36)      NOT NULL,
@@ -20,6 +22,7 @@ CREATE TABLE dialoogtafel (
     capacity         INT           NOT NULL,
     confirmed        INT           NOT NULL DEFAULT 0,
     waitlisted       INT           NOT NULL DEFAULT 0,
+    queue_served     INT           NOT NULL DEFAULT 0,
     facilitator_name VARCHAR(120)  NULL,
     status           VARCHAR(20)   NOT NULL,
     cancel_reason    VARCHAR(2000) NULL,
@@ -38,13 +41,14 @@ CREATE TABLE dialoogtafel (
     CONSTRAINT fk_dialoogtafel_buurt FOREIGN KEY (buurt_id) REFERENCES buurt (id),
     CONSTRAINT fk_dialoogtafel_creator FOREIGN KEY (created_by) REFERENCES account (id),
     CONSTRAINT ck_dialoogtafel_seats CHECK (capacity BETWEEN 1 AND 500 AND confirmed >= 0 AND confirmed <= capacity
-        AND waitlisted >= 0),
+        AND waitlisted >= 0 AND queue_served >= 0),
     CONSTRAINT ck_dialoogtafel_times CHECK (ends_at > starts_at),
     CONSTRAINT ck_dialoogtafel_place CHECK (place_name IS NOT NULL OR online_link IS NOT NULL)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
--- One row per person who took a seat (CONFIRMED) or waits for one (WAITLISTED, with their place in
--- the queue), until they cancel before the start (the row goes). After the start the organisers
+-- One row per person who took a seat (CONFIRMED) or waits for one (WAITLISTED, with their queue
+-- number), until they cancel before the start (the row goes); when someone waiting cancels, the
+-- numbers after theirs move up by one. After the start the organisers
 -- record attendance of the confirmed. The person is detached (NULL) when their account is erased
 -- after the table started, so that attendance still counts for the participation monitor.
 CREATE TABLE dialoogtafel_registration (
@@ -53,7 +57,7 @@ CREATE TABLE dialoogtafel_registration (
     dialoogtafel_id   CHAR(36)    NOT NULL,
     account_id        CHAR(36)    NULL,
     status            VARCHAR(20) NOT NULL,
-    waitlist_position INT         NULL,
+    queue_number      INT         NULL,
     attendance        VARCHAR(10) NULL,
     attendance_by     CHAR(36)    NULL,
     attendance_at     DATETIME(6) NULL,
@@ -62,14 +66,14 @@ CREATE TABLE dialoogtafel_registration (
     PRIMARY KEY (id),
     UNIQUE KEY uk_dialoogtafel_registration_seq (seq),
     UNIQUE KEY uk_dialoogtafel_registration_person (dialoogtafel_id, account_id),
-    UNIQUE KEY uk_dialoogtafel_registration_position (dialoogtafel_id, waitlist_position),
+    UNIQUE KEY uk_dialoogtafel_registration_queue (dialoogtafel_id, queue_number),
     KEY ix_dialoogtafel_registration_table (dialoogtafel_id, seq),
     KEY ix_dialoogtafel_registration_account (account_id),
     KEY ix_dialoogtafel_registration_recorder (attendance_by),
     CONSTRAINT fk_dialoogtafel_registration_table FOREIGN KEY (dialoogtafel_id) REFERENCES dialoogtafel (id),
     CONSTRAINT fk_dialoogtafel_registration_account FOREIGN KEY (account_id) REFERENCES account (id),
     CONSTRAINT fk_dialoogtafel_registration_recorder FOREIGN KEY (attendance_by) REFERENCES account (id),
-    CONSTRAINT ck_dialoogtafel_registration_queue CHECK ((status = 'WAITLISTED') = (waitlist_position IS NOT NULL))
+    CONSTRAINT ck_dialoogtafel_registration_queue CHECK ((status = 'WAITLISTED') = (queue_number IS NOT NULL))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- The report (verslag) of a table that has ended, and its action points: what will be done and who

@@ -11,7 +11,9 @@ import java.util.UUID;
 
 /**
  * A dialoogtafel of a wijk, optionally of one of its buurten. {@code confirmed} counts the seats taken
- * (never above {@code capacity}) and {@code waitlisted} the people waiting, numbered 1..waitlisted.
+ * (never above {@code capacity}) and {@code waitlisted} the people waiting, in 1..waitlisted: a
+ * person waiting holds a queue number, and their place is that number minus {@code queueServed},
+ * the numbers promoted to a seat so far.
  * Who organises it follows the roles of its wijk and municipality; {@code createdBy} only records who
  * created it, and is detached (null) when that account is erased.
  */
@@ -33,6 +35,7 @@ record Dialoogtafel(
         int capacity,
         int confirmed,
         int waitlisted,
+        int queueServed,
         @Nullable String facilitatorName,
         DialoogtafelStatus status,
         @Nullable String cancelReason,
@@ -74,12 +77,12 @@ record Dialoogtafel(
                          Instant newEnd, int newCapacity, @Nullable String newFacilitator, Instant now) {
         return new Dialoogtafel(id, municipalityId, wijkId, buurtId, createdBy, newTitle, newDescription, theme,
                 newPlaceName, newPlaceAddress, newOnlineLink, newStart, newEnd, newCapacity, confirmed, waitlisted,
-                newFacilitator, status, cancelReason, cancelledAt, createdAt, now, version);
+                queueServed, newFacilitator, status, cancelReason, cancelledAt, createdAt, now, version);
     }
 
     Dialoogtafel cancelled(String reason, Instant now) {
         return new Dialoogtafel(id, municipalityId, wijkId, buurtId, createdBy, title, description, theme, placeName,
-                placeAddress, onlineLink, startsAt, endsAt, capacity, confirmed, waitlisted, facilitatorName,
-                DialoogtafelStatus.CANCELLED, reason, now, createdAt, now, version);
+                placeAddress, onlineLink, startsAt, endsAt, capacity, confirmed, waitlisted, queueServed,
+                facilitatorName, DialoogtafelStatus.CANCELLED, reason, now, createdAt, now, version);
     }
 }

@@ -72,7 +72,7 @@ class DialoogtafelPersonalData implements PersonalDataContributor {
         fields.put("title", table.title());
         fields.put("startsAt", table.startsAt());
         fields.put("status", registration.status());
-        fields.put("waitlistPosition", registration.waitlistPosition());
+        fields.put("waitlistPosition", registration.waitlistPosition(table));
         fields.put("registeredAt", registration.registeredAt());
         fields.put("confirmedAt", registration.confirmedAt());
         fields.put("attendance", registration.attendance());

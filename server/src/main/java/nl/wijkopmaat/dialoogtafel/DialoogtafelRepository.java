@@ -19,6 +19,12 @@ interface DialoogtafelRepository extends CrudRepository<Dialoogtafel, UUID> {
     @Query("UPDATE dialoogtafel SET confirmed = confirmed + :confirmed, waitlisted = waitlisted + :waitlisted WHERE id = :id")
     void count(UUID id, int confirmed, int waitlisted);
 
+    /** {@code seats} people of the head of the waiting list got a seat: their queue numbers are served. */
+    @Query("""
+            UPDATE dialoogtafel SET confirmed = confirmed + :seats, waitlisted = waitlisted - :seats,
+              queue_served = queue_served + :seats WHERE id = :id""")
+    void serve(UUID id, int seats);
+
     Optional<Dialoogtafel> findFirstByWijkIdAndTitle(UUID wijkId, String title);
 
     List<Dialoogtafel> findByCreatedByOrderByCreatedAt(UUID createdBy);

@@ -42,7 +42,7 @@ class DialoogtafelSeats {
             tables.count(table.id(), -1, 0);
             promote(tables.findById(table.id()).orElseThrow(), 1, actor, now);
         } else {
-            registrations.moveUp(table.id(), Objects.requireNonNull(registration.waitlistPosition()), 1);
+            registrations.moveUpAfter(table.id(), Objects.requireNonNull(registration.queueNumber()));
             tables.count(table.id(), 0, -1);
         }
         if (registration.accountId() != null) {
@@ -51,18 +51,18 @@ class DialoogtafelSeats {
     }
 
     /**
-     * Gives up to {@code seats} free seats to the head of the waiting list, in their order, and moves
-     * the rest of the list up; the promoted hear of it. Returns who was promoted.
+     * Gives up to {@code seats} free seats to the head of the waiting list, in their order; the rest
+     * of the list moves up by the numbers served, without a row of theirs changing. The promoted hear
+     * of it. Returns who was promoted.
      */
     List<UUID> promote(Dialoogtafel table, int seats, UUID actor, Instant now) {
         int count = Math.min(Math.min(seats, table.waitlisted()), table.capacity() - table.confirmed());
         if (count <= 0) {
             return List.of();
         }
-        List<Registration> head = registrations.headOfWaitlist(table.id(), count);
+        List<Registration> head = registrations.waiting(table.id(), table.queueServed() + 1, table.queueServed() + count);
         registrations.confirm(head.stream().map(Registration::id).toList(), now);
-        registrations.moveUp(table.id(), count, count);
-        tables.count(table.id(), count, -count);
+        tables.serve(table.id(), count);
         List<UUID> promoted = head.stream().map(Registration::accountId).filter(Objects::nonNull).toList();
         publish(Kind.PROMOTED, table, actor, promoted, promoted, now);
         return promoted;

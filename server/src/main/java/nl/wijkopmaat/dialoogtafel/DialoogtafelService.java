@@ -142,7 +142,7 @@ public class DialoogtafelService {
                 command.buurtId(), actor, command.title(), command.description(), command.theme(),
                 command.place() == null ? null : command.place().name().strip(),
                 command.place() == null ? null : command.place().address().strip(), command.onlineLink(),
-                command.startsAt(), command.endsAt(), command.capacity(), 0, 0, blankToNull(command.facilitatorName()),
+                command.startsAt(), command.endsAt(), command.capacity(), 0, 0, 0, blankToNull(command.facilitatorName()),
                 DialoogtafelStatus.SCHEDULED, null, null, now, now, null));
         queries.announceLater(table.id(), now);
         return view(table, actor);
@@ -252,18 +252,18 @@ public class DialoogtafelService {
         accounts.requireParticipant(actor, table.municipalityId());
         Optional<Registration> existing = registrations.findByDialoogtafelIdAndAccountId(id, actor);
         if (existing.isPresent()) {
-            return new Registered(registrationView(existing.get()), false);
+            return new Registered(registrationView(existing.get(), table), false);
         }
         DialoogtafelAction.REGISTER.requirePhase(table.phase(now));
         boolean seat = table.seatsLeft() > 0;
         Registration registration = registrations.save(new Registration(UUID.randomUUID(), null, id, actor,
                 seat ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED,
-                seat ? null : table.waitlisted() + 1, null, null, null, now, seat ? now : null));
+                seat ? null : table.queueServed() + table.waitlisted() + 1, null, null, null, now, seat ? now : null));
         tables.count(id, seat ? 1 : 0, seat ? 0 : 1);
         if (seat) {
             seats.publish(Kind.CONFIRMED, table, actor, List.of(actor), List.of(actor), now);
         }
-        return new Registered(registrationView(registrations.findById(registration.id()).orElseThrow()), true);
+        return new Registered(registrationView(registrations.findById(registration.id()).orElseThrow(), table), true);
     }
 
     /**
@@ -294,7 +294,7 @@ public class DialoogtafelService {
                 .orElseGet(() -> registrations.firstPage(id, page.fetchSize()));
         Map<UUID, AccountRef> people = accounts.findByIds(rows.stream().map(Registration::accountId)
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
-        return cursors.page(rows, page, scope, r -> List.of(r.seq()), r -> RegistrationView.of(r, people));
+        return cursors.page(rows, page, scope, r -> List.of(r.seq()), r -> RegistrationView.of(r, table, people));
     }
 
     /**
@@ -497,8 +497,8 @@ public class DialoogtafelService {
                 .filter(r -> r.status() == RegistrationStatus.CONFIRMED).isPresent();
     }
 
-    private RegistrationView registrationView(Registration registration) {
-        return RegistrationView.of(registration,
+    private RegistrationView registrationView(Registration registration, Dialoogtafel table) {
+        return RegistrationView.of(registration, table,
                 accounts.findByIds(Stream.of(registration.accountId()).filter(Objects::nonNull).toList()));
     }
 

@@ -24,9 +24,9 @@ final class DialoogtafelViews {
     @Serdeable
     record MyRegistrationView(UUID id, RegistrationStatus status, @Nullable Integer waitlistPosition) {
 
-        static @Nullable MyRegistrationView of(@Nullable Registration registration) {
+        static @Nullable MyRegistrationView of(@Nullable Registration registration, Dialoogtafel table) {
             return registration == null ? null
-                    : new MyRegistrationView(registration.id(), registration.status(), registration.waitlistPosition());
+                    : new MyRegistrationView(registration.id(), registration.status(), registration.waitlistPosition(table));
         }
     }
 
@@ -49,7 +49,7 @@ final class DialoogtafelViews {
             return new DialoogtafelView(t.id(), t.title(), t.description(), t.theme(), t.municipalityId(), t.wijkId(),
                     t.buurtId(), place, t.onlineLink() != null, showLink ? t.onlineLink() : null, t.startsAt(),
                     t.endsAt(), t.capacity(), t.seatsLeft(), t.waitlisted(), t.facilitatorName(), t.shownStatus(now),
-                    t.cancelReason(), PersonRef.of(t.createdBy(), people), MyRegistrationView.of(mine), organiser,
+                    t.cancelReason(), PersonRef.of(t.createdBy(), people), MyRegistrationView.of(mine, t), organiser,
                     t.createdAt(), t.updatedAt());
         }
     }
@@ -59,9 +59,9 @@ final class DialoogtafelViews {
                             @Nullable Integer waitlistPosition, @Nullable Attendance attendance, Instant registeredAt,
                             @Nullable Instant confirmedAt) {
 
-        static RegistrationView of(Registration r, Map<UUID, AccountRef> people) {
+        static RegistrationView of(Registration r, Dialoogtafel table, Map<UUID, AccountRef> people) {
             return new RegistrationView(r.id(), r.dialoogtafelId(), PersonRef.of(r.accountId(), people), r.status(),
-                    r.waitlistPosition(), r.attendance(), r.registeredAt(), r.confirmedAt());
+                    r.waitlistPosition(table), r.attendance(), r.registeredAt(), r.confirmedAt());
         }
     }
 

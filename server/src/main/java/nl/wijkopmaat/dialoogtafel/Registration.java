@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A person's seat at a table (CONFIRMED) or their place in its waiting list (WAITLISTED, with
- * {@code waitlistPosition} from 1), in the order they came; after the start what an organiser recorded.
+ * A person's seat at a table (CONFIRMED) or their place in its waiting list (WAITLISTED, with a
+ * {@code queueNumber}), in the order they came; after the start what an organiser recorded.
  */
 @MappedEntity("dialoogtafel_registration")
 record Registration(
@@ -19,10 +19,16 @@ record Registration(
         UUID dialoogtafelId,
         @Nullable UUID accountId,
         RegistrationStatus status,
-        @Nullable Integer waitlistPosition,
+        @Nullable Integer queueNumber,
         @Nullable Attendance attendance,
         @Nullable UUID attendanceBy,
         @Nullable Instant attendanceAt,
         Instant registeredAt,
         @Nullable Instant confirmedAt) {
+
+    /** The place in the waiting list of {@code table}, from 1; null with a seat. */
+    @Nullable
+    Integer waitlistPosition(Dialoogtafel table) {
+        return queueNumber == null ? null : queueNumber - table.queueServed();
+    }
 }

@@ -19,25 +19,25 @@ interface RegistrationRepository extends CrudRepository<Registration, UUID> {
     @Query("DELETE FROM dialoogtafel_registration WHERE id = :id")
     void remove(UUID id);
 
-    /** The first {@code count} of the waiting list, in their order. */
+    /** Those waiting with a queue number from {@code first} to {@code last}, in their order. */
     @Query("""
             SELECT * FROM dialoogtafel_registration WHERE dialoogtafel_id = :dialoogtafelId
-              AND waitlist_position BETWEEN 1 AND :count ORDER BY waitlist_position""")
-    List<Registration> headOfWaitlist(UUID dialoogtafelId, int count);
+              AND queue_number BETWEEN :first AND :last ORDER BY queue_number""")
+    List<Registration> waiting(UUID dialoogtafelId, int first, int last);
 
     @Query("""
-            UPDATE dialoogtafel_registration SET status = 'CONFIRMED', waitlist_position = NULL, confirmed_at = :now
+            UPDATE dialoogtafel_registration SET status = 'CONFIRMED', queue_number = NULL, confirmed_at = :now
             WHERE id IN (:ids)""")
     void confirm(Collection<UUID> ids, Instant now);
 
     /**
-     * Moves everyone after {@code position} up by {@code places}, nearest first, so that no two ever
-     * hold one position, also between the rows of this one statement.
+     * Moves everyone waiting after {@code queueNumber} up by one, nearest first, so that no two ever
+     * hold one number, also between the rows of this one statement.
      */
     @Query("""
-            UPDATE dialoogtafel_registration SET waitlist_position = waitlist_position - :places
-            WHERE dialoogtafel_id = :dialoogtafelId AND waitlist_position > :position ORDER BY waitlist_position""")
-    void moveUp(UUID dialoogtafelId, int position, int places);
+            UPDATE dialoogtafel_registration SET queue_number = queue_number - 1
+            WHERE dialoogtafel_id = :dialoogtafelId AND queue_number > :queueNumber ORDER BY queue_number""")
+    void moveUpAfter(UUID dialoogtafelId, int queueNumber);
 
     @Query("""
             SELECT account_id FROM dialoogtafel_registration WHERE dialoogtafel_id = :dialoogtafelId

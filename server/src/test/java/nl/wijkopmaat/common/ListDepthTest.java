@@ -186,7 +186,7 @@ class ListDepthTest {
                 + " starts_at, ends_at, capacity, status, created_at, updated_at) SELECT UUID(), ?, ?, ?, 'Dialoogtafel',"
                 + " 'Samen praten.', 'ARMOEDE', 'Buurthuis', TIMESTAMP '2030-04-01 19:00:00' + INTERVAL (seq % 3) DAY,"
                 + " TIMESTAMP '2030-04-01 21:00:00' + INTERVAL (seq % 3) DAY, 20, 'SCHEDULED', NOW(), NOW() " + rows, m, w, b);
-        insert("INSERT INTO dialoogtafel_registration (id, dialoogtafel_id, account_id, status, waitlist_position, registered_at)"
+        insert("INSERT INTO dialoogtafel_registration (id, dialoogtafel_id, account_id, status, queue_number, registered_at)"
                 + " SELECT UUID(), ?, id, 'WAITLISTED', ROW_NUMBER() OVER (ORDER BY id), NOW() FROM account"
                 + " WHERE municipality_id = ? AND email LIKE 'ambtenaar-%'", dialoogtafel, m);
         try (Statement statement = db.createStatement()) {

@@ -190,8 +190,9 @@ class DialoogtafelRushBenchmark {
                 }
             }
             try (PreparedStatement statement = db.prepareStatement("""
-                    SELECT waitlist_position FROM dialoogtafel_registration
-                    WHERE dialoogtafel_id = ? AND status = 'WAITLISTED' ORDER BY waitlist_position""")) {
+                    SELECT r.queue_number - t.queue_served FROM dialoogtafel_registration r
+                    JOIN dialoogtafel t ON t.id = r.dialoogtafel_id
+                    WHERE r.dialoogtafel_id = ? AND r.status = 'WAITLISTED' ORDER BY r.queue_number""")) {
                 statement.setString(1, table);
                 List<Integer> positions = new ArrayList<>();
                 try (ResultSet row = statement.executeQuery()) {
