@@ -59,14 +59,16 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
     private final AccountService accounts;
     private final RoleAssignmentService roles;
     private final VolunteeringService volunteering;
+    private final DemoChallenges challenges;
     private final Clock clock;
 
     DemoData(GeographyService geography, AccountService accounts, RoleAssignmentService roles,
-             VolunteeringService volunteering, Clock clock) {
+             VolunteeringService volunteering, DemoChallenges challenges, Clock clock) {
         this.geography = geography;
         this.accounts = accounts;
         this.roles = roles;
         this.volunteering = volunteering;
+        this.challenges = challenges;
         this.clock = clock;
     }
 
@@ -96,20 +98,22 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
                                         Role.OFFICIAL),
                                 DemoAccount.municipalRole("beheer@maassluis.demo", "Beheerder Maassluis", Role.ADMIN)),
                         List.of(new DemoOpportunity(VOLUNTEER_OPPORTUNITY, "Sluispolder", "voorzitter@maassluis.demo",
-                                "secretaris@maassluis.demo", List.of("koken", "gastvrijheid")))),
+                                "secretaris@maassluis.demo", List.of("koken", "gastvrijheid"))),
+                        new DemoChallengeParties("Sluispolder", "bewoner@maassluis.demo", "voorzitter@maassluis.demo",
+                                "wijkregisseur@maassluis.demo")),
                 new DemoMunicipality("Den Helder",
                         List.of(
                                 new DemoWijk("Centrum", List.of()),
                                 new DemoWijk("Nieuw Den Helder", List.of()),
                                 new DemoWijk("De Schooten", List.of()),
                                 new DemoWijk("Julianadorp", List.of())),
-                        List.of(), List.of()),
+                        List.of(), List.of(), null),
                 new DemoMunicipality("Heerhugowaard",
                         List.of(
                                 new DemoWijk("Centrum", List.of()),
                                 new DemoWijk("Stad van de Zon", List.of()),
                                 new DemoWijk("Butterhuizen", List.of())),
-                        List.of(), List.of()));
+                        List.of(), List.of(), null));
     }
 
     @Override
@@ -149,6 +153,11 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
         for (DemoOpportunity opportunity : demo.opportunities()) {
             loadOpportunity(opportunity, require(wijkenByName, opportunity.wijk(), "wijk"));
         }
+        DemoChallengeParties parties = demo.challenges();
+        if (parties != null) {
+            challenges.load(require(wijkenByName, parties.wijk(), "wijk").id(), idOf(parties.initiatorEmail()),
+                    idOf(parties.chairEmail()), idOf(parties.officialEmail()));
+        }
         return granted;
     }
 
@@ -164,6 +173,10 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
         volunteering.ensureOpportunity(organiser, new OpportunityCreate(demo.title(),
                 "Elke maand koken buren samen een maaltijd voor wie mee-eet. Help mee met koken, tafels dekken of afwassen.",
                 wijk.id(), null, List.of(coordinator), demo.skills(), null), shifts);
+    }
+
+    private UUID idOf(String email) {
+        return accounts.findActiveByEmail(email).orElseThrow().id();
     }
 
     private boolean grantUnlessHeld(UUID accountId, Role role, UUID scopeId) {
@@ -192,7 +205,11 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
     }
 
     record DemoMunicipality(String name, List<DemoWijk> wijken, List<DemoAccount> accounts,
-                            List<DemoOpportunity> opportunities) {
+                            List<DemoOpportunity> opportunities, @Nullable DemoChallengeParties challenges) {
+    }
+
+    /** Who takes the demo Right to Challenge proposals of a wijk through their lifecycle. */
+    record DemoChallengeParties(String wijk, String initiatorEmail, String chairEmail, String officialEmail) {
     }
 
     /** A volunteer opportunity of a wijk, organised by a demo account with another as its coordinator. */

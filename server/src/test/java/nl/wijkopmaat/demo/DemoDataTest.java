@@ -59,6 +59,9 @@ class DemoDataTest {
         assertThat(first.sluispolderOpportunities().values().iterator().next()).hasSizeGreaterThanOrEqualTo(2)
                 .anyMatch(start -> start.isAfter(Instant.now()));
 
+        assertThat(first.sluispolderChallenges().values()).containsExactlyInAnyOrder(
+                "DRAFT", "SUBMITTED", "IN_ASSESSMENT", "IN_EXECUTION", "EVALUATED");
+
         // Same rows, same ids, nothing added: the second start found everything in place.
         assertThat(second).isEqualTo(first);
     }
@@ -88,7 +91,7 @@ class DemoDataTest {
                     .orElse(false);
             List<AssignedRole> staff = roles.staff(maassluis.id(), PageRequest.first(100)).items();
             return new LoadedDemo(maassluis, wijken, sluispolder, board, chairHoldsChair, staff,
-                    volunteering(context, sluispolder));
+                    volunteering(context, sluispolder), challenges(context, sluispolder));
         }
     }
 
@@ -119,9 +122,30 @@ class DemoDataTest {
         }
     }
 
+    /** The demo's Right to Challenge proposals in the wijk, each id with its status. */
+    private static Map<String, String> challenges(ApplicationContext context, WijkDetail wijk) {
+        Map<String, String> statuses = new TreeMap<>();
+        try (Connection connection = DriverManager.getConnection(
+                context.getRequiredProperty("datasources.default.url", String.class),
+                context.getProperty("datasources.default.username", String.class).orElse("root"),
+                context.getProperty("datasources.default.password", String.class).orElse(""));
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT id, status FROM challenge WHERE wijk_id = ?")) {
+            statement.setString(1, wijk.id().toString());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    statuses.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            return statuses;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** What one start-up left in the database, as the services show it. */
     record LoadedDemo(MunicipalityView maassluis, List<WijkSummary> maassluisWijken, WijkDetail sluispolder,
                       List<AssignedRole> sluispolderBoard, boolean chairHoldsChair, List<AssignedRole> maassluisStaff,
-                      Map<String, List<Instant>> sluispolderOpportunities) {
+                      Map<String, List<Instant>> sluispolderOpportunities, Map<String, String> sluispolderChallenges) {
     }
 }
