@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.wijkopmaat.common.Hashing;
@@ -94,7 +95,16 @@ class PersonalDataCoverageTest {
             Map.entry("dialoogtafel_registration", "SELECT id FROM dialoogtafel_registration WHERE account_id = :id"
                     + " OR attendance_by = :id"),
             Map.entry("dialoogtafel_report", "SELECT dialoogtafel_id FROM dialoogtafel_report WHERE published_by = :id"),
-            Map.entry("dialoogtafel_alert", "SELECT account_id FROM dialoogtafel_alert WHERE account_id = :id"));
+            Map.entry("dialoogtafel_alert", "SELECT account_id FROM dialoogtafel_alert WHERE account_id = :id"),
+            Map.entry("challenge", "SELECT id FROM challenge WHERE contact_id = :id"),
+            Map.entry("challenge_member", "SELECT challenge_id FROM challenge_member WHERE account_id = :id"),
+            Map.entry("challenge_status_change", "SELECT id FROM challenge_status_change WHERE actor_id = :id"),
+            Map.entry("challenge_eligibility", "SELECT challenge_id FROM challenge_eligibility WHERE decided_by = :id"),
+            Map.entry("challenge_advice", "SELECT challenge_id FROM challenge_advice WHERE advised_by = :id"),
+            Map.entry("challenge_assessment", "SELECT challenge_id FROM challenge_assessment WHERE assessed_by = :id"),
+            Map.entry("challenge_agreement", "SELECT challenge_id FROM challenge_agreement WHERE agreed_by = :id"),
+            Map.entry("challenge_progress_report", "SELECT id FROM challenge_progress_report WHERE author_id = :id"),
+            Map.entry("challenge_evaluation", "SELECT challenge_id FROM challenge_evaluation WHERE evaluated_by = :id"));
 
     /** Tables that hold no personal data, and why. */
     static final Map<String, String> FREE_OF_PERSONAL_DATA = Map.ofEntries(
@@ -111,7 +121,9 @@ class PersonalDataCoverageTest {
             Map.entry("dialoogtafel_action_point", "the action points of a dialoogtafel's public report, written by its"
                     + " organisers; who turned one into an initiative is that initiative's author"),
             Map.entry("dialoogtafel_announcement", "a new dialoogtafel still being announced; its account id only marks"
-                    + " how far along the order of ids the announcement got, and the row goes when it is done"));
+                    + " how far along the order of ids the announcement got, and the row goes when it is done"),
+            Map.entry("challenge_score", "the public scores of an assessment; who assessed is in challenge_assessment"),
+            Map.entry("challenge_reporting_moment", "the dates of a public agreement; who agreed is in challenge_agreement"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PARAMETER = Pattern.compile(":(id|email|throttle)");
@@ -268,6 +280,24 @@ class PersonalDataCoverageTest {
                 Map.of("volunteerId", person.id().toString(), "minutes", 60),
                 Map.of("volunteerId", neighbour.id().toString(), "minutes", 45)))).send());
 
+        // Right to Challenge. As a resident: the contact of a proposal of their own, and a member who reports
+        // on a neighbour's proposal in another wijk. As official and chair: every step on a third proposal.
+        String ownChallenge = created(api.post("/api/v1/challenges").token(person.accessToken())
+                .json(challenge(wijk, "Eigen uitdaging")).send());
+        ok(api.post("/api/v1/challenges/" + ownChallenge + "/status-changes").token(person.accessToken())
+                .json(Map.of("action", "SUBMIT_INTAKE")).send());
+        WijkDetail north = fixtures.wijk(municipality.id(), "Noord");
+        Person northChair = fixtures.withRole(municipality.id(), Role.CHAIR, north.wijkplatform().id());
+        Person northOfficial = fixtures.withRole(municipality.id(), Role.OFFICIAL, municipality.id());
+        String reported = challengeInExecution(neighbour, north, northOfficial, northChair, person);
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+        ok(api.post("/api/v1/challenges/" + reported + "/progress-reports").token(person.accessToken())
+                .json(Map.of("reportingMoment", today.plusMonths(3).toString(), "text", "Gemaaid.", "spentCents", 100))
+                .send());
+        String judged = challengeInExecution(neighbour, wijk, person, person, null);
+        ok(api.put("/api/v1/challenges/" + judged + "/evaluation").token(person.accessToken())
+                .json(Map.of("outcome", "ADJUST", "summary", "Vaker maaien.")).send());
+
         // A reminder that waits for its moment. Features schedule these in their own transactions; here the
         // one helper that does it for every feature's tests stands in for them.
         reminders.schedule("coverage:" + person.id() + ":reminder", Instant.now().plus(Duration.ofDays(30)),
@@ -298,9 +328,11 @@ class PersonalDataCoverageTest {
                 .containsExactlyInAnyOrder("Graag een begroting", "");
         assertThat(export.json().at("/sections/notifications")).isNotEmpty();
         assertThat(export.json().at("/sections/notifications/scheduled").findValuesAsText("title"))
-                .as("the reminder scheduled here, the one of the shift to come, and those of the dialoogtafels")
+                .as("the reminder scheduled here, the one of the shift to come, those of the dialoogtafels, and the one"
+                        + " of a report to write")
                 .containsExactlyInAnyOrder("Uw initiatief heeft een behandelaar", "Morgen is uw dienst",
-                        "Morgen is uw dialoogtafel", "Morgen is uw dialoogtafel", "Morgen is uw dialoogtafel");
+                        "Morgen is uw dialoogtafel", "Morgen is uw dialoogtafel", "Morgen is uw dialoogtafel",
+                        "Rapportage over een week");
         assertThat(export.json().at("/sections/notifications/mailsToSend").findValuesAsText("subject"))
                 .containsExactly("Uw dialoogtafel is gewijzigd");
         assertThat(export.json().at("/sections/idempotentRequests")).isNotEmpty();
@@ -318,6 +350,9 @@ class PersonalDataCoverageTest {
         assertThat(export.json().at("/sections/dialoogtafels/reportsPublished")).hasSize(1);
         assertThat(export.json().at("/sections/dialoogtafels/attendanceRecorded")).hasSize(1);
         assertThat(export.json().at("/sections/dialoogtafels/alerts/newInMyWijkSince").isTextual()).isTrue();
+        assertThat(export.json().at("/sections/challenges/groups")).hasSize(2);
+        assertThat(export.json().at("/sections/challenges/progressReports").findValuesAsText("text")).containsExactly("Gemaaid.");
+        assertThat(export.json().at("/sections/challenges/steps/evaluations")).hasSize(1);
 
         assertThat(fixtures.erase(person).status()).isEqualTo(204);
         assertThat(rowsOf(person)).as("nothing of the person is left")
@@ -325,6 +360,52 @@ class PersonalDataCoverageTest {
         assertThat(api.get("/api/v1/dialoogtafels/" + laterTable).token(neighbour.accessToken()).send().json()
                 .at("/myRegistration/status").asText()).as("the seat given back on erasure goes to the waiting list")
                 .isEqualTo("CONFIRMED");
+    }
+
+    private static Map<String, Object> challenge(WijkDetail wijk, String title) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", title);
+        body.put("task", "Het onderhoud van het plantsoen.");
+        body.put("wijkId", wijk.id().toString());
+        body.put("groupName", "Plantsoengroep");
+        body.put("plan", "Buren onderhouden het plantsoen.");
+        body.put("requestedBudgetCentsPerYear", 500_000);
+        body.put("socialValue", "Ontmoeting.");
+        body.put("supportDescription", "Een buurtavond.");
+        body.put("supporterCount", 30);
+        return body;
+    }
+
+    /**
+     * A proposal of {@code initiator} in {@code wijk}, taken to execution by the official and the chair,
+     * with {@code member} (when given) in its group and reporting moments in three and six months.
+     */
+    private String challengeInExecution(Person initiator, WijkDetail wijk, Person official, Person chair,
+                                        @Nullable Person member) {
+        String id = created(api.post("/api/v1/challenges").token(initiator.accessToken())
+                .json(challenge(wijk, "Uitdaging " + UUID.randomUUID())).send());
+        String path = "/api/v1/challenges/" + id;
+        if (member != null) {
+            ok(api.post(path + "/members").token(member.accessToken()).send());
+        }
+        ok(api.post(path + "/status-changes").token(initiator.accessToken()).json(Map.of("action", "SUBMIT_INTAKE")).send());
+        ok(api.put(path + "/eligibility").token(official.accessToken())
+                .json(Map.of("eligible", true, "reason", "Geen wettelijke taak.")).send());
+        ok(api.post(path + "/status-changes").token(initiator.accessToken()).json(Map.of("action", "SUBMIT_PLAN")).send());
+        ok(api.put(path + "/advice").token(chair.accessToken())
+                .json(Map.of("position", "SUPPORT", "motivation", "Goed plan.")).send());
+        ok(api.post(path + "/status-changes").token(official.accessToken()).json(Map.of("action", "START_ASSESSMENT")).send());
+        Map<String, Object> score = Map.of("score", 4, "motivation", "Goed.");
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+        ok(api.put(path + "/assessment").token(official.accessToken()).json(Map.of(
+                "scores", Map.of("quality", score, "cost", score, "socialValue", score, "support", score, "ownership", score),
+                "decision", "ACCEPTED", "decidingBody", "College van B en W", "decisionDate", today.toString())).send());
+        ok(api.put(path + "/agreement").token(official.accessToken()).json(Map.of(
+                "taskDescription", "Onderhoud van het plantsoen.", "budgetCentsPerYear", 450_000,
+                "startDate", today.toString(), "endDate", today.plusYears(1).toString(),
+                "reportingMoments", List.of(today.plusMonths(3).toString(), today.plusMonths(6).toString()),
+                "contactPersons", List.of("Wijkregisseur"))).send());
+        return id;
     }
 
     /** A connection of its own, outside the application's transactions. */

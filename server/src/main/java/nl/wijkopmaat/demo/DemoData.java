@@ -66,15 +66,18 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
     private final RoleAssignmentService roles;
     private final VolunteeringService volunteering;
     private final DialoogtafelService dialoogtafels;
+    private final DemoChallenges challenges;
     private final Clock clock;
 
     DemoData(GeographyService geography, AccountService accounts, RoleAssignmentService roles,
-             VolunteeringService volunteering, DialoogtafelService dialoogtafels, Clock clock) {
+             VolunteeringService volunteering, DialoogtafelService dialoogtafels, DemoChallenges challenges,
+             Clock clock) {
         this.geography = geography;
         this.accounts = accounts;
         this.roles = roles;
         this.volunteering = volunteering;
         this.dialoogtafels = dialoogtafels;
+        this.challenges = challenges;
         this.clock = clock;
     }
 
@@ -111,20 +114,22 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
                                 new DemoDialoogtafel(DIALOOGTAFEL_KAPELPOLDER, "Kapelpolder", null,
                                         "wijkregisseur@maassluis.demo", Theme.VEILIGHEID, DayOfWeek.THURSDAY, 8,
                                         new PlaceInput("Wijkcentrum Kapelpolder", "Kapelpolder, Maassluis"),
-                                        "https://meet.wijkopmaat.nl/veilig-thuis-kapelpolder"))),
+                                        "https://meet.wijkopmaat.nl/veilig-thuis-kapelpolder")),
+                        new DemoChallengeParties("Sluispolder", "bewoner@maassluis.demo", "voorzitter@maassluis.demo",
+                                "wijkregisseur@maassluis.demo")),
                 new DemoMunicipality("Den Helder",
                         List.of(
                                 new DemoWijk("Centrum", List.of()),
                                 new DemoWijk("Nieuw Den Helder", List.of()),
                                 new DemoWijk("De Schooten", List.of()),
                                 new DemoWijk("Julianadorp", List.of())),
-                        List.of(), List.of(), List.of()),
+                        List.of(), List.of(), List.of(), null),
                 new DemoMunicipality("Heerhugowaard",
                         List.of(
                                 new DemoWijk("Centrum", List.of()),
                                 new DemoWijk("Stad van de Zon", List.of()),
                                 new DemoWijk("Butterhuizen", List.of())),
-                        List.of(), List.of(), List.of()));
+                        List.of(), List.of(), List.of(), null));
     }
 
     @Override
@@ -167,6 +172,11 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
         for (DemoDialoogtafel table : demo.dialoogtafels()) {
             loadDialoogtafel(table, require(wijkenByName, table.wijk(), "wijk"), buurtIdsByName);
         }
+        DemoChallengeParties parties = demo.challenges();
+        if (parties != null) {
+            challenges.load(require(wijkenByName, parties.wijk(), "wijk").id(), idOf(parties.initiatorEmail()),
+                    idOf(parties.chairEmail()), idOf(parties.officialEmail()));
+        }
         return granted;
     }
 
@@ -196,6 +206,10 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
                 wijk.id(), null, List.of(coordinator), demo.skills(), null), shifts);
     }
 
+    private UUID idOf(String email) {
+        return accounts.findActiveByEmail(email).orElseThrow().id();
+    }
+
     private boolean grantUnlessHeld(UUID accountId, Role role, UUID scopeId) {
         if (roles.has(accountId, role, scopeId)) {
             return false;
@@ -222,12 +236,17 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
     }
 
     record DemoMunicipality(String name, List<DemoWijk> wijken, List<DemoAccount> accounts,
-                            List<DemoOpportunity> opportunities, List<DemoDialoogtafel> dialoogtafels) {
+                            List<DemoOpportunity> opportunities, List<DemoDialoogtafel> dialoogtafels,
+                            @Nullable DemoChallengeParties challenges) {
     }
 
     /** A dialoogtafel of a wijk (and optionally one buurt), organised by a demo account with a board or municipal role. */
     record DemoDialoogtafel(String title, String wijk, @Nullable String buurt, String organiserEmail, Theme theme,
                             DayOfWeek day, int capacity, PlaceInput place, @Nullable String onlineLink) {
+    }
+
+    /** Who takes the demo Right to Challenge proposals of a wijk through their lifecycle. */
+    record DemoChallengeParties(String wijk, String initiatorEmail, String chairEmail, String officialEmail) {
     }
 
     /** A volunteer opportunity of a wijk, organised by a demo account with another as its coordinator. */

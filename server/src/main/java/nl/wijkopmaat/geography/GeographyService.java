@@ -1,5 +1,6 @@
 package nl.wijkopmaat.geography;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import nl.wijkopmaat.common.error.ApiException;
@@ -190,6 +191,12 @@ public class GeographyService {
     @Transactional
     public Optional<UUID> municipalityOfWijk(UUID wijkId) {
         return wijken.findById(wijkId).map(Wijk::municipalityId);
+    }
+
+    /** Whether a feature may place something in {@code buurtId} of {@code wijkId}: no buurt, or one of that wijk. */
+    @Transactional
+    public boolean isNoBuurtOrOneOf(@Nullable UUID buurtId, UUID wijkId) {
+        return buurtId == null || findBuurt(buurtId).map(BuurtPlace::wijkId).filter(wijkId::equals).isPresent();
     }
 
     @Transactional

@@ -16,7 +16,6 @@ import nl.wijkopmaat.common.paging.PageRequest;
 import nl.wijkopmaat.common.security.Authorizations;
 import nl.wijkopmaat.common.security.Role;
 import nl.wijkopmaat.geography.GeographyService;
-import nl.wijkopmaat.geography.GeographyViews.BuurtPlace;
 import nl.wijkopmaat.initiative.InitiativeCommands.Content;
 import nl.wijkopmaat.initiative.InitiativeCommands.ContentChanges;
 import nl.wijkopmaat.initiative.InitiativeCommands.ReviewRequest;
@@ -396,11 +395,7 @@ public class InitiativeService {
     }
 
     private void requireBuurtInWijk(@Nullable UUID buurtId, UUID wijkId) {
-        if (buurtId == null) {
-            return;
-        }
-        boolean inWijk = geography.findBuurt(buurtId).map(BuurtPlace::wijkId).filter(wijkId::equals).isPresent();
-        if (!inWijk) {
+        if (!geography.isNoBuurtOrOneOf(buurtId, wijkId)) {
             throw ApiException.invalid("buurtId", "validation.buurt.notInWijk");
         }
     }

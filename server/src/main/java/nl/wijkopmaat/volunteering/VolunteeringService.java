@@ -16,7 +16,6 @@ import nl.wijkopmaat.common.paging.PageRequest;
 import nl.wijkopmaat.common.security.Authorizations;
 import nl.wijkopmaat.common.security.Role;
 import nl.wijkopmaat.geography.GeographyService;
-import nl.wijkopmaat.geography.GeographyViews.BuurtPlace;
 import nl.wijkopmaat.volunteering.ShiftAction.Party;
 import nl.wijkopmaat.volunteering.VolunteeringCommands.HoursConfirmation;
 import nl.wijkopmaat.volunteering.VolunteeringCommands.HoursEntry;
@@ -602,7 +601,7 @@ public class VolunteeringService {
     }
 
     private void requireBuurtInWijk(@Nullable UUID buurtId, UUID wijkId, List<InvalidParam> invalid) {
-        if (buurtId != null && geography.findBuurt(buurtId).map(BuurtPlace::wijkId).filter(wijkId::equals).isEmpty()) {
+        if (!geography.isNoBuurtOrOneOf(buurtId, wijkId)) {
             invalid.add(new InvalidParam("buurtId", "validation.buurt.notInWijk"));
         }
     }

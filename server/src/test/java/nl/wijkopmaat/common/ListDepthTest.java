@@ -73,6 +73,7 @@ class ListDepthTest {
     String opportunity;
     String shift;
     String dialoogtafel;
+    String challenge;
     Connection db;
 
     @BeforeAll
@@ -189,8 +190,26 @@ class ListDepthTest {
         insert("INSERT INTO dialoogtafel_registration (id, dialoogtafel_id, account_id, status, queue_number, registered_at)"
                 + " SELECT UUID(), ?, id, 'WAITLISTED', ROW_NUMBER() OVER (ORDER BY id), NOW() FROM account"
                 + " WHERE municipality_id = ? AND email LIKE 'ambtenaar-%'", dialoogtafel, m);
+        // Right to Challenge: thousands of proposals in the wijk waiting for eligibility, each with the official
+        // in its group, and one of them with a long history and thousands of members who joined at one moment.
+        challenge = UUID.randomUUID().toString();
+        String challengeColumns = "INSERT INTO challenge (id, municipality_id, wijk_id, title, task, group_name, contact_id,"
+                + " plan, requested_cents_year, social_value, support_description, supporter_count, member_count, status,"
+                + " created_at, updated_at) ";
+        insert(challengeColumns + "VALUES (?, ?, ?, 'Diep', 'Een taak.', 'Groep', ?, 'Plan.', 0, 'Waarde.', 'Steun.', 0, 1,"
+                + " 'INTAKE', NOW(), NOW())", challenge, m, w, o);
+        insert(challengeColumns + "SELECT UUID(), ?, ?, 'Groen', 'Een taak.', 'Groep', ?, 'Plan.', 0, 'Waarde.', 'Steun.', 0, 1,"
+                + " 'INTAKE', NOW(), NOW() " + rows, m, w, o);
+        insert("INSERT INTO challenge_member (challenge_id, account_id, challenge_seq, joined_at)"
+                + " SELECT id, ?, seq, NOW() FROM challenge WHERE wijk_id = ?", o, w);
+        insert("INSERT INTO challenge_member (challenge_id, account_id, challenge_seq, joined_at)"
+                + " SELECT ?, id, (SELECT seq FROM challenge WHERE id = ?), '2026-01-05 09:00:00' FROM account"
+                + " WHERE municipality_id = ? AND email LIKE 'ambtenaar-%'", challenge, challenge, m);
+        insert("INSERT INTO challenge_status_change (id, challenge_id, action, from_status, to_status, actor_id, changed_at)"
+                + " SELECT UUID(), ?, 'SUBMIT_INTAKE', 'DRAFT', 'INTAKE', ?, NOW() " + rows, challenge, o);
         try (Statement statement = db.createStatement()) {
             statement.execute("ANALYZE TABLE dialoogtafel, dialoogtafel_registration");
+            statement.execute("ANALYZE TABLE challenge, challenge_member, challenge_status_change");
             statement.execute("ANALYZE TABLE initiative_support, initiative, initiative_status_change, initiative_review, initiative_comment,"
                     + " notification, municipality, wijk, role_assignment, budget_grant, budget_entry, budget_entry_actor,"
                     + " volunteer_opportunity, volunteer_opportunity_skill, volunteer_shift, volunteer_signup");
@@ -500,6 +519,45 @@ class ListDepthTest {
                 SELECT * FROM dialoogtafel_registration FORCE INDEX (ix_dialoogtafel_registration_table)
                 WHERE dialoogtafel_id = ? AND seq > ? ORDER BY seq LIMIT ?""", "ix_dialoogtafel_registration_table", 1,
                 dialoogtafel, key.number(0), LIMIT + 1);
+    }
+
+    @Test
+    void challengesOfAWijk() throws SQLException {
+        assertPageStatement("/api/v1/challenges", "SELECT c.*", "ix_challenge_wijk_all", 1, null, "wijk", wijk.id());
+    }
+
+    @Test
+    void challengesOfAMunicipalityByStatus() throws SQLException {
+        assertPageStatement("/api/v1/challenges", "SELECT c.*", "ix_challenge_municipality", 1, null,
+                "municipality", municipality.id(), "status", "INTAKE");
+    }
+
+    @Test
+    void challengesWaitingForEligibility() throws SQLException {
+        assertPageStatement("/api/v1/challenges", "SELECT c.*", "ix_challenge_municipality", 1, official,
+                "awaiting", "ELIGIBILITY");
+    }
+
+    @Test
+    void myChallenges() throws SQLException {
+        // Two tables: a range of (member, seq) and, for each entry, its proposal by primary key.
+        assertPageStatement("/api/v1/challenges", "SELECT c.*", "ix_challenge_member_account", 2, official, "mine", true);
+    }
+
+    @Test
+    void challengeStatusChanges() throws SQLException {
+        CursorKey key = thirdPageKey("/api/v1/challenges/" + challenge + "/status-changes",
+                ListScope.of("challenge-status-changes", UUID.fromString(challenge)));
+        assertRangeScan("""
+                SELECT * FROM challenge_status_change FORCE INDEX (ix_challenge_status_change)
+                WHERE challenge_id = ? AND seq > ? ORDER BY seq LIMIT ?""", "ix_challenge_status_change", 1,
+                challenge, key.number(0), LIMIT + 1);
+    }
+
+    @Test
+    void membersOfAChallengeGroup() throws SQLException {
+        assertPageStatement("/api/v1/challenges/" + challenge + "/members", "SELECT seq, account_id, joined_at",
+                "ix_challenge_member_joined", 1, null);
     }
 
     /**

@@ -65,6 +65,9 @@ class DemoDataTest {
         assertThat(first.sluispolderOpportunities().values().iterator().next()).hasSizeGreaterThanOrEqualTo(2)
                 .anyMatch(start -> start.isAfter(Instant.now()));
 
+        assertThat(first.sluispolderChallenges().values()).containsExactlyInAnyOrder(
+                "DRAFT", "SUBMITTED", "IN_ASSESSMENT", "IN_EXECUTION", "EVALUATED");
+
         // Same rows, same ids, nothing added: the second start found everything in place.
         assertThat(second).isEqualTo(first);
     }
@@ -96,7 +99,7 @@ class DemoDataTest {
             String kapelpolder = wijken.stream().filter(wijk -> wijk.name().equals("Kapelpolder")).findFirst()
                     .orElseThrow().id().toString();
             return new LoadedDemo(maassluis, wijken, sluispolder, kapelpolder, board, chairHoldsChair, staff,
-                    volunteering(context, sluispolder), dialoogtafels(context));
+                    volunteering(context, sluispolder), dialoogtafels(context), challenges(context, sluispolder));
         }
     }
 
@@ -151,6 +154,27 @@ class DemoDataTest {
         }
     }
 
+    /** The demo's Right to Challenge proposals in the wijk, each id with its status. */
+    private static Map<String, String> challenges(ApplicationContext context, WijkDetail wijk) {
+        Map<String, String> statuses = new TreeMap<>();
+        try (Connection connection = DriverManager.getConnection(
+                context.getRequiredProperty("datasources.default.url", String.class),
+                context.getProperty("datasources.default.username", String.class).orElse("root"),
+                context.getProperty("datasources.default.password", String.class).orElse(""));
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT id, status FROM challenge WHERE wijk_id = ?")) {
+            statement.setString(1, wijk.id().toString());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    statuses.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            return statuses;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     record DemoTable(String id, String title, String wijkId, Instant startsAt) {
     }
 
@@ -158,6 +182,6 @@ class DemoDataTest {
     record LoadedDemo(MunicipalityView maassluis, List<WijkSummary> maassluisWijken, WijkDetail sluispolder,
                       String kapelpolderId, List<AssignedRole> sluispolderBoard, boolean chairHoldsChair,
                       List<AssignedRole> maassluisStaff, Map<String, List<Instant>> sluispolderOpportunities,
-                      List<DemoTable> dialoogtafels) {
+                      List<DemoTable> dialoogtafels, Map<String, String> sluispolderChallenges) {
     }
 }
