@@ -58,11 +58,9 @@ class ChallengePersonalData implements PersonalDataContributor {
 
     @Override
     public Object export(UUID accountId) {
-        List<Map<String, Object>> groups = challenges.membershipsOf(accountId).stream()
-                .map(UUID::fromString)
-                .flatMap(id -> challenges.findById(id).stream())
-                .map(c -> Map.<String, Object>of("id", c.id(), "title", c.title(), "status", c.status(),
-                        "contact", accountId.equals(c.contactId()), "joinedAt", challenges.joinedAt(c.id(), accountId)))
+        List<Map<String, Object>> groups = challenges.groupsOf(accountId).stream()
+                .map(g -> Map.<String, Object>of("id", g.id(), "title", g.title(), "status", g.status(),
+                        "contact", accountId.equals(g.contactId()), "joinedAt", g.joinedAt()))
                 .toList();
         Map<String, Object> steps = new LinkedHashMap<>();
         steps.put("statusChanges", history.findByActorIdOrderByChangedAt(accountId).stream()

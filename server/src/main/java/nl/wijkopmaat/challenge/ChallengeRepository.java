@@ -1,5 +1,7 @@
 package nl.wijkopmaat.challenge;
 
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -37,6 +39,17 @@ interface ChallengeRepository extends CrudRepository<Challenge, UUID> {
 
     @Query("SELECT challenge_id FROM challenge_member WHERE account_id = :accountId ORDER BY challenge_seq")
     List<String> membershipsOf(UUID accountId);
+
+    /** The person's groups, oldest first, with each group's contact and since when, in one statement. */
+    @Query("""
+            SELECT c.id, c.title, c.status, c.contact_id, m.joined_at
+            FROM challenge_member m JOIN challenge c ON c.id = m.challenge_id
+            WHERE m.account_id = :accountId ORDER BY m.challenge_seq""")
+    List<Membership> groupsOf(UUID accountId);
+
+    @Introspected
+    record Membership(UUID id, String title, ChallengeStatus status, @Nullable UUID contactId, Instant joinedAt) {
+    }
 
     @Query("DELETE FROM challenge_member WHERE account_id = :accountId")
     void removeMember(UUID accountId);

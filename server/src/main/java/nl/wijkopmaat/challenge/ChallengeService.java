@@ -631,9 +631,8 @@ public class ChallengeService {
 
     /** The reporting moments of the agreement, if any, that have no report yet. */
     private List<LocalDate> openMoments(UUID id) {
-        List<LocalDate> moments = new ArrayList<>(agreements.momentsOf(id));
-        moments.removeIf(moment -> reports.existsByChallengeIdAndMoment(id, moment));
-        return moments;
+        Set<LocalDate> reported = reports.reportedMoments(id);
+        return agreements.momentsOf(id).stream().filter(moment -> !reported.contains(moment)).toList();
     }
 
     /** Sorted, distinct moments after the start date and no later than the end date; every wrong one named. */
@@ -681,8 +680,9 @@ public class ChallengeService {
 
     private AgreementView agreementView(Agreement agreement, Map<UUID, AccountRef> people) {
         UUID id = agreement.challengeId();
+        Set<LocalDate> reported = reports.reportedMoments(id);
         List<ReportingMomentView> moments = agreements.momentsOf(id).stream()
-                .map(moment -> new ReportingMomentView(moment, reports.existsByChallengeIdAndMoment(id, moment)))
+                .map(moment -> new ReportingMomentView(moment, reported.contains(moment)))
                 .toList();
         return AgreementView.of(agreement, moments, readNames(agreement.contactPersons()), people);
     }

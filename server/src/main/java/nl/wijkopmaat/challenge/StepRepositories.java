@@ -14,6 +14,7 @@ import nl.wijkopmaat.challenge.Steps.ProgressReport;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** The stores of the steps on a proposal; the person who took a step is detached on erasure. */
@@ -89,6 +90,10 @@ final class StepRepositories {
         List<ProgressReport> pageAfter(UUID challengeId, long afterSeq, int limit);
 
         boolean existsByChallengeIdAndMoment(UUID challengeId, LocalDate moment);
+
+        /** The reporting moments of a proposal that have their report, in one statement. */
+        @Query("SELECT moment FROM challenge_progress_report WHERE challenge_id = :challengeId")
+        Set<LocalDate> reportedMoments(UUID challengeId);
 
         List<ProgressReport> findByAuthorIdOrderByCreatedAt(UUID authorId);
 
