@@ -149,9 +149,10 @@ CREATE TABLE mail_job (
     message_args  JSON         NOT NULL,
     resource_type VARCHAR(30)  NOT NULL,
     resource_id   CHAR(36)     NOT NULL,
+    seq           BIGINT       NOT NULL AUTO_INCREMENT,
     created_at    DATETIME(6)  NOT NULL,
     PRIMARY KEY (id),
-    KEY ix_mail_job_created (created_at),
+    UNIQUE KEY uk_mail_job_seq (seq),
     KEY ix_mail_job_account (account_id),
     CONSTRAINT fk_mail_job_account FOREIGN KEY (account_id) REFERENCES account (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

@@ -12,8 +12,11 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface MailJobRepository extends CrudRepository<MailJob, UUID> {
 
-    /** The oldest mails no other server instance is sending, locked until the caller's transaction ends. */
-    @Query("SELECT * FROM mail_job ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED")
+    /**
+     * The oldest mails no other server instance is sending, in the order they were written (their
+     * seq: several written in one second keep their order), locked until the caller's transaction ends.
+     */
+    @Query("SELECT * FROM mail_job ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED")
     List<MailJob> claim(int limit);
 
     @Query("DELETE FROM mail_job WHERE id IN (:ids)")
