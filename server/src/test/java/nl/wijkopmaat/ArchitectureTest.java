@@ -77,4 +77,36 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().resideInAPackage("java.sql..")
                 .check(CLASSES);
     }
+
+    /**
+     * The monitor counts what the features contribute and reads no feature itself: besides common it
+     * knows only geography (the wijken and buurten it reports on).
+     */
+    @Test
+    void theMonitorReadsNoFeatureButGeography() {
+        for (String feature : features()) {
+            if (!feature.equals("monitor") && !feature.equals("geography")) {
+                noClasses().that().resideInAPackage(ROOT + ".monitor..")
+                        .should().dependOnClassesThat().resideInAPackage(ROOT + "." + feature + "..")
+                        .check(CLASSES);
+            }
+        }
+    }
+
+    /**
+     * Features reach the monitor only through its contract, never its service, snapshot or views;
+     * the demo data records its inhabitants through the service, as an admin would.
+     */
+    @Test
+    void featuresContributeToTheMonitorThroughItsContractOnly() {
+        noClasses().that().resideOutsideOfPackages(ROOT + ".monitor..", ROOT + ".demo..")
+                .should().dependOnClassesThat(DescribedPredicate.and(
+                        JavaClass.Predicates.resideInAPackage(ROOT + ".monitor.."),
+                        DescribedPredicate.not(JavaClass.Predicates.simpleName("MonitorContributor")
+                                .or(JavaClass.Predicates.simpleName("MonitorFigures"))
+                                .or(JavaClass.Predicates.simpleName("MonitorPeriod"))
+                                .or(JavaClass.Predicates.simpleName("MonitorSql"))
+                                .or(JavaClass.Predicates.simpleName("Figure")))))
+                .check(CLASSES);
+    }
 }

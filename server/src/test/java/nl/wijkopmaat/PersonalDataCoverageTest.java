@@ -123,7 +123,12 @@ class PersonalDataCoverageTest {
             Map.entry("dialoogtafel_announcement", "a new dialoogtafel still being announced; its account id only marks"
                     + " how far along the order of ids the announcement got, and the row goes when it is done"),
             Map.entry("challenge_score", "the public scores of an assessment; who assessed is in challenge_assessment"),
-            Map.entry("challenge_reporting_moment", "the dates of a public agreement; who agreed is in challenge_agreement"));
+            Map.entry("challenge_reporting_moment", "the dates of a public agreement; who agreed is in challenge_agreement"),
+            Map.entry("monitor_inhabitants", "inhabitants and households of a wijk or buurt, public statistics"),
+            Map.entry("monitor_target", "a municipality's targets for the participation monitor"),
+            Map.entry("monitor_quarter", "when a quarter of the participation monitor was computed"),
+            Map.entry("monitor_figure", "the participation monitor's snapshot: sums per area and quarter, never a person"),
+            Map.entry("monitor_refresh", "when a municipality's participation monitor was last refreshed"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PARAMETER = Pattern.compile(":(id|email|throttle)");

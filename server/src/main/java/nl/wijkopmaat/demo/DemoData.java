@@ -18,6 +18,7 @@ import nl.wijkopmaat.geography.GeographyService;
 import nl.wijkopmaat.geography.GeographyViews.BuurtView;
 import nl.wijkopmaat.geography.GeographyViews.MunicipalityView;
 import nl.wijkopmaat.geography.GeographyViews.WijkDetail;
+import nl.wijkopmaat.monitor.MonitorService;
 import nl.wijkopmaat.volunteering.VolunteeringCommands.OpportunityCreate;
 import nl.wijkopmaat.volunteering.VolunteeringCommands.ShiftCreate;
 import nl.wijkopmaat.volunteering.VolunteeringService;
@@ -67,17 +68,19 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
     private final VolunteeringService volunteering;
     private final DialoogtafelService dialoogtafels;
     private final DemoChallenges challenges;
+    private final MonitorService monitor;
     private final Clock clock;
 
     DemoData(GeographyService geography, AccountService accounts, RoleAssignmentService roles,
              VolunteeringService volunteering, DialoogtafelService dialoogtafels, DemoChallenges challenges,
-             Clock clock) {
+             MonitorService monitor, Clock clock) {
         this.geography = geography;
         this.accounts = accounts;
         this.roles = roles;
         this.volunteering = volunteering;
         this.dialoogtafels = dialoogtafels;
         this.challenges = challenges;
+        this.monitor = monitor;
         this.clock = clock;
     }
 
@@ -90,13 +93,15 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
         return List.of(
                 new DemoMunicipality("Maassluis",
                         List.of(
-                                new DemoWijk("Taanshuurpolder e.o.", List.of("Taanshuurpolder")),
-                                new DemoWijk("Dijkpolder", List.of("Vertobuurt", "Bloemenbuurt", "Bomendal")),
-                                new DemoWijk("Sluispolder", List.of("Sluispolder Oost", "Sluispolder West", "Binnenstad")),
+                                new DemoWijk("Taanshuurpolder e.o.", List.of("Taanshuurpolder"), 3900),
+                                new DemoWijk("Dijkpolder", List.of("Vertobuurt", "Bloemenbuurt", "Bomendal"), 6800),
+                                new DemoWijk("Sluispolder", List.of("Sluispolder Oost", "Sluispolder West", "Binnenstad"),
+                                        6200),
                                 new DemoWijk("Kapelpolder",
-                                        List.of("Kapelpolder", "Componistenbuurt", "Koningshoek", "Het Balkon")),
-                                new DemoWijk("Burgemeesterswijk", List.of("Vogelbuurt", "Burgemeesterswijk")),
-                                new DemoWijk("Steendijkpolder", List.of("Steendijkpolder Noord", "Steendijkpolder Zuid"))),
+                                        List.of("Kapelpolder", "Componistenbuurt", "Koningshoek", "Het Balkon"), 7400),
+                                new DemoWijk("Burgemeesterswijk", List.of("Vogelbuurt", "Burgemeesterswijk"), 4100),
+                                new DemoWijk("Steendijkpolder", List.of("Steendijkpolder Noord", "Steendijkpolder Zuid"),
+                                        4600)),
                         List.of(
                                 DemoAccount.resident("bewoner@maassluis.demo", "Bewoner Demo", "Binnenstad"),
                                 DemoAccount.platformRole("voorzitter@maassluis.demo", "Voorzitter Sluispolder",
@@ -119,16 +124,16 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
                                 "wijkregisseur@maassluis.demo")),
                 new DemoMunicipality("Den Helder",
                         List.of(
-                                new DemoWijk("Centrum", List.of()),
-                                new DemoWijk("Nieuw Den Helder", List.of()),
-                                new DemoWijk("De Schooten", List.of()),
-                                new DemoWijk("Julianadorp", List.of())),
+                                new DemoWijk("Centrum", List.of(), 6500),
+                                new DemoWijk("Nieuw Den Helder", List.of(), 13500),
+                                new DemoWijk("De Schooten", List.of(), 10000),
+                                new DemoWijk("Julianadorp", List.of(), 16000)),
                         List.of(), List.of(), List.of(), null),
                 new DemoMunicipality("Heerhugowaard",
                         List.of(
-                                new DemoWijk("Centrum", List.of()),
-                                new DemoWijk("Stad van de Zon", List.of()),
-                                new DemoWijk("Butterhuizen", List.of())),
+                                new DemoWijk("Centrum", List.of(), 8500),
+                                new DemoWijk("Stad van de Zon", List.of(), 9000),
+                                new DemoWijk("Butterhuizen", List.of(), 7500)),
                         List.of(), List.of(), List.of(), null));
     }
 
@@ -155,6 +160,12 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
         Map<String, UUID> buurtIdsByName = wijkenByName.values().stream()
                 .flatMap(wijk -> wijk.buurten().stream())
                 .collect(Collectors.toMap(BuurtView::name, BuurtView::id));
+        int lastYear = LocalDate.now(clock.withZone(MUNICIPAL_TIME)).getYear() - 1;
+        for (DemoWijk wijk : demo.wijken()) {
+            // About 2.2 people per household, as in Dutch towns of this size.
+            monitor.putDemoInhabitants(wijkenByName.get(wijk.name()).id(), lastYear, wijk.inhabitants(),
+                    Math.round(wijk.inhabitants() / 2.2f));
+        }
         int granted = 0;
         for (DemoAccount demoAccount : demo.accounts()) {
             UUID homeBuurtId = demoAccount.homeBuurt() == null ? null
@@ -253,7 +264,8 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
     record DemoOpportunity(String title, String wijk, String organiserEmail, String coordinatorEmail, List<String> skills) {
     }
 
-    record DemoWijk(String name, List<String> buurten) {
+    /** {@code inhabitants}: a plausible figure of the wijk's size, marked as demo in the monitor. */
+    record DemoWijk(String name, List<String> buurten, int inhabitants) {
     }
 
     /** A demo person: lives in {@code homeBuurt} when given, and holds {@code role} when given. */

@@ -4,6 +4,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,8 @@ import java.util.UUID;
 interface BuurtRepository extends CrudRepository<Buurt, UUID> {
 
     List<Buurt> findByWijkIdOrderByName(UUID wijkId);
+
+    List<Buurt> findByWijkIdInOrderByName(Collection<UUID> wijkIds);
 
     boolean existsByWijkIdAndName(UUID wijkId, String name);
 

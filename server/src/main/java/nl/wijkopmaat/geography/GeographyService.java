@@ -22,6 +22,7 @@ import nl.wijkopmaat.geography.GeographyViews.WijkplatformView;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -179,6 +180,32 @@ public class GeographyService {
                 .filter(name -> !buurten.existsByWijkIdAndName(wijk.id(), name))
                 .forEach(name -> buurten.save(new Buurt(UUID.randomUUID(), wijk.id(), name, now, now)));
         return detail(wijk);
+    }
+
+    /** Every municipality, for jobs that visit each of them. */
+    @Transactional
+    public List<UUID> municipalityIds() {
+        List<UUID> ids = new ArrayList<>();
+        municipalities.findAll().forEach(municipality -> ids.add(municipality.id()));
+        return ids;
+    }
+
+    /** All wijken of a municipality with their buurten and wijkplatforms, by name, in three statements. */
+    @Transactional
+    public List<WijkDetail> wijkenOf(UUID municipalityId) {
+        List<Wijk> rows = wijken.findByMunicipalityIdOrderByName(municipalityId);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = rows.stream().map(Wijk::id).toList();
+        Map<UUID, List<BuurtView>> buurtenByWijk = buurten.findByWijkIdInOrderByName(ids).stream()
+                .collect(Collectors.groupingBy(Buurt::wijkId, Collectors.mapping(BuurtView::of, Collectors.toList())));
+        Map<UUID, WijkplatformSummary> platformByWijk = wijkplatforms.findByWijkIdIn(ids).stream()
+                .collect(Collectors.toMap(Wijkplatform::wijkId, p -> new WijkplatformSummary(p.id(), p.name())));
+        return rows.stream()
+                .map(w -> new WijkDetail(w.id(), w.municipalityId(), w.name(), buurtenByWijk.getOrDefault(w.id(), List.of()),
+                        platformByWijk.get(w.id())))
+                .toList();
     }
 
     /** The wijkplatform of a wijk, for checks of who chairs where. */

@@ -16,6 +16,8 @@ interface WijkRepository extends CrudRepository<Wijk, UUID> {
 
     boolean existsByMunicipalityIdAndName(UUID municipalityId, String name);
 
+    List<Wijk> findByMunicipalityIdOrderByName(UUID municipalityId);
+
     @Query("SELECT * FROM wijk WHERE municipality_id = :municipalityId ORDER BY name LIMIT :limit")
     List<Wijk> firstPage(String municipalityId, int limit);
 

@@ -19,9 +19,9 @@ import java.util.Locale;
  * the same data. Runs on MySQL 8.4 and MariaDB; the database server needs a buffer pool that holds
  * it (about 1 GB, {@code innodb_buffer_pool_size}), as a production server's does.
  */
-final class LoadData {
+public final class LoadData {
 
-    static final String MUNICIPALITY = "Lasthaven";
+    public static final String MUNICIPALITY = "Lasthaven";
     static final String PASSWORD = "Lasthaven-belasting-2026";
     static final int RESIDENTS = 50_000;
     static final int INITIATIVES = 100_000;
@@ -36,12 +36,12 @@ final class LoadData {
 
     private final Connection db;
 
-    LoadData(Connection db) {
+    public LoadData(Connection db) {
         this.db = db;
     }
 
     /** The wijken of the benchmark municipality, loading everything first when it is not there yet. */
-    List<String> wijken(int bcryptStrength) throws SQLException {
+    public List<String> wijken(int bcryptStrength) throws SQLException {
         if (count("SELECT COUNT(*) FROM municipality WHERE name = '" + MUNICIPALITY + "'") == 0) {
             long started = System.nanoTime();
             load(bcryptStrength);
