@@ -23,6 +23,8 @@ import nl.wijkopmaat.geography.GeographyViews.WijkplatformView;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,6 +103,14 @@ public class GeographyService {
                         .collect(Collectors.toMap(Wijkplatform::wijkId, Wijkplatform::id));
         return cursors.page(rows, page, scope, w -> List.of(w.name()),
                 w -> new WijkSummary(w.id(), w.municipalityId(), w.name(), platformByWijk.get(w.id())));
+    }
+
+    /** The buurten of the given wijken, by wijk, in one read. */
+    @Transactional
+    public Map<UUID, List<BuurtView>> buurtenOf(Collection<UUID> wijkIds) {
+        return wijkIds.isEmpty() ? Map.of() : buurten.findByWijkIdInOrderByName(wijkIds).stream()
+                .collect(Collectors.groupingBy(Buurt::wijkId, LinkedHashMap::new,
+                        Collectors.mapping(BuurtView::of, Collectors.toList())));
     }
 
     @Transactional

@@ -7,6 +7,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
+import nl.wijkopmaat.common.portal.Portal;
 
 /**
  * Adds the API version and the security headers of the NL GOV API Design Rules to every response,
@@ -16,6 +17,11 @@ import io.micronaut.http.filter.ServerFilterPhase;
 class ApiHeadersFilter implements Ordered {
 
     static final String API_VERSION = "API-Version";
+
+    private static final String API_POLICY = "frame-ancestors 'none'";
+    /** Pages load their styles, images and scripts from this server only, and never run inline script. */
+    private static final String PORTAL_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private final String apiVersion;
 
@@ -35,7 +41,8 @@ class ApiHeadersFilter implements Ordered {
         response.header("Cache-Control", "no-store");
         response.header("X-Content-Type-Options", "nosniff");
         response.header("X-Frame-Options", "DENY");
-        response.header("Content-Security-Policy", "frame-ancestors 'none'");
+        response.header("Content-Security-Policy", Portal.isPortalRequest(request) ? PORTAL_POLICY : API_POLICY);
+        response.header("Referrer-Policy", "same-origin");
         if (behindTls(request)) {
             response.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
