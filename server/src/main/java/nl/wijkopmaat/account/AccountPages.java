@@ -25,6 +25,7 @@ import nl.wijkopmaat.account.AccountCommands.PasswordResetRequest;
 import nl.wijkopmaat.account.AccountCommands.Verification;
 import nl.wijkopmaat.common.error.ApiException;
 import nl.wijkopmaat.common.paging.PageRequest;
+import nl.wijkopmaat.common.portal.CsrfChecked;
 import nl.wijkopmaat.common.portal.FormErrors;
 import nl.wijkopmaat.common.portal.Layout;
 import nl.wijkopmaat.common.portal.Layouts;
@@ -50,6 +51,7 @@ import java.util.UUID;
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Produces(MediaType.TEXT_HTML)
+@CsrfChecked
 class AccountPages {
 
     private static final PageRequest ALL = PageRequest.first(PageRequest.MAX_LIMIT);
@@ -99,7 +101,7 @@ class AccountPages {
 
     @Post("/uitloggen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> signOut() {
+    MutableHttpResponse<?> signOut(@Body Map<String, String> form) {
         return Redirects.to("/").cookie(PortalSessions.cleared());
     }
 
@@ -256,7 +258,8 @@ class AccountPages {
     /** Ends every session of the account: this cookie, other browsers and the app's tokens. */
     @Post("/mijn/gegevens/overal-uitloggen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> signOutEverywhere(HttpRequest<?> request, @Nullable Authentication authentication) {
+    MutableHttpResponse<?> signOutEverywhere(HttpRequest<?> request, @Nullable Authentication authentication,
+                                             @Body Map<String, String> form) {
         if (authentication == null) {
             return Redirects.signIn(request);
         }

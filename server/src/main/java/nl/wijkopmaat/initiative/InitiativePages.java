@@ -22,6 +22,7 @@ import nl.wijkopmaat.common.Theme;
 import nl.wijkopmaat.common.error.ApiException;
 import nl.wijkopmaat.common.error.InvalidParams;
 import nl.wijkopmaat.common.paging.PageRequest;
+import nl.wijkopmaat.common.portal.CsrfChecked;
 import nl.wijkopmaat.common.portal.FormErrors;
 import nl.wijkopmaat.common.portal.Layout;
 import nl.wijkopmaat.common.portal.Layouts;
@@ -59,6 +60,7 @@ import java.util.UUID;
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Produces(MediaType.TEXT_HTML)
+@CsrfChecked
 class InitiativePages {
 
     private static final PageRequest ALL = PageRequest.first(PageRequest.MAX_LIMIT);
@@ -223,7 +225,8 @@ class InitiativePages {
 
     @Post(MINE + "/{id}/indienen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> submit(HttpRequest<?> request, UUID id, @Nullable Authentication authentication) {
+    MutableHttpResponse<?> submit(HttpRequest<?> request, UUID id, @Nullable Authentication authentication,
+                                  @Body Map<String, String> form) {
         if (authentication == null) {
             return Redirects.signIn(request);
         }
