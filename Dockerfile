@@ -1,8 +1,15 @@
 # syntax=docker/dockerfile:1
 
-# ---- build: the Maven wrapper on a JDK 17 image -------------------------------------------------
+# ---- build: the Maven wrapper on a JDK 17 image, with Node.js 20 for the portal's styles --------
 FROM maven:3.9.11-eclipse-temurin-17 AS build
 WORKDIR /src
+
+# The portal's NL Design System styles are installed by npm ci from server/src/main/frontend.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends ca-certificates curl gnupg \
+ && curl -fsSL https://deb.nodesource.com/setup_20.x | bash - \
+ && apt-get install -y --no-install-recommends nodejs \
+ && rm -rf /var/lib/apt/lists/*
 
 # The build files first, so that the dependency download is cached separately from the sources.
 COPY mvnw pom.xml ./
