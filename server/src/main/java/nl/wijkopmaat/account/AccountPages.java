@@ -34,9 +34,8 @@ import nl.wijkopmaat.common.portal.Portal;
 import nl.wijkopmaat.common.portal.Redirects;
 import nl.wijkopmaat.common.security.Callers;
 import nl.wijkopmaat.geography.GeographyService;
-import nl.wijkopmaat.geography.GeographyViews.BuurtView;
+import nl.wijkopmaat.geography.GeographyViews.BuurtChoice;
 import nl.wijkopmaat.geography.GeographyViews.MunicipalityView;
-import nl.wijkopmaat.geography.GeographyViews.WijkSummary;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -137,16 +136,12 @@ class AccountPages {
     private ModelAndView<Map<String, Object>> registerPage(HttpRequest<?> request, Map<String, String> form, FormErrors errors) {
         List<PlaceOption> municipalities = new ArrayList<>();
         List<PlaceOption> buurten = new ArrayList<>();
-        for (MunicipalityView municipality : geography.listMunicipalities(ALL).items()) {
+        for (MunicipalityView municipality : geography.allMunicipalities()) {
             municipalities.add(new PlaceOption(municipality.id().toString(), municipality.name()));
-            List<WijkSummary> wijken = geography.listWijken(municipality.id(), ALL).items();
-            Map<UUID, List<BuurtView>> byWijk = geography.buurtenOf(wijken.stream().map(WijkSummary::id).toList());
-            for (WijkSummary wijk : wijken) {
-                for (BuurtView buurt : byWijk.getOrDefault(wijk.id(), List.of())) {
-                    buurten.add(new PlaceOption(buurt.id().toString(),
-                            buurt.name() + " (" + wijk.name() + ", " + municipality.name() + ")"));
-                }
-            }
+        }
+        for (BuurtChoice buurt : geography.allBuurten()) {
+            buurten.add(new PlaceOption(buurt.id().toString(),
+                    buurt.name() + " (" + buurt.wijkName() + ", " + buurt.municipalityName() + ")"));
         }
         return page("account/register", new RegisterPage(layouts.of(request, "portal.register.title"), form, municipalities,
                 buurten, errors));

@@ -52,7 +52,7 @@ class GeographyPages {
 
     @Get
     ModelAndView<Map<String, Object>> start(HttpRequest<?> request) {
-        List<Place> municipalities = geography.listMunicipalities(ALL).items().stream()
+        List<Place> municipalities = geography.allMunicipalities().stream()
                 .map(m -> new Place(m.name(), "/" + Slugs.of(m.name())))
                 .toList();
         return page("geography/start", new StartPage(layouts.of(request, "portal.start.title"), municipalities));
@@ -89,7 +89,7 @@ class GeographyPages {
     }
 
     private MunicipalityView municipalityBySlug(String slug) {
-        Optional<MunicipalityView> found = geography.listMunicipalities(ALL).items().stream()
+        Optional<MunicipalityView> found = geography.allMunicipalities().stream()
                 .filter(m -> Slugs.of(m.name()).equals(slug))
                 .findFirst();
         return found.orElseThrow(() -> ApiException.notFound("problem.notFound.municipality"));

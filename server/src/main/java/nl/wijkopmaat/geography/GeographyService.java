@@ -12,6 +12,7 @@ import nl.wijkopmaat.common.security.Authorizations;
 import nl.wijkopmaat.common.security.Role;
 import nl.wijkopmaat.geography.GeographyCommands.BuurtCreate;
 import nl.wijkopmaat.geography.GeographyCommands.WijkCreate;
+import nl.wijkopmaat.geography.GeographyViews.BuurtChoice;
 import nl.wijkopmaat.geography.GeographyViews.BuurtPlace;
 import nl.wijkopmaat.geography.GeographyViews.BuurtView;
 import nl.wijkopmaat.geography.GeographyViews.MunicipalityView;
@@ -63,6 +64,32 @@ public class GeographyService {
                 .map(key -> municipalities.pageAfter(key.text(0), page.fetchSize()))
                 .orElseGet(() -> municipalities.firstPage(page.fetchSize()));
         return cursors.page(rows, page, scope, m -> List.of(m.name()), MunicipalityView::of);
+    }
+
+    /** Every municipality, by name: the portal's start page and its choices of municipality. */
+    @Transactional
+    public List<MunicipalityView> allMunicipalities() {
+        List<MunicipalityView> all = new ArrayList<>();
+        municipalities.findAll().forEach(m -> all.add(MunicipalityView.of(m)));
+        all.sort(java.util.Comparator.comparing(MunicipalityView::name));
+        return all;
+    }
+
+    /** Every buurt with its wijk and municipality, in three reads, for the portal's choice of buurt. */
+    @Transactional
+    public List<BuurtChoice> allBuurten() {
+        Map<UUID, String> municipalityNames = new java.util.HashMap<>();
+        municipalities.findAll().forEach(m -> municipalityNames.put(m.id(), m.name()));
+        Map<UUID, Wijk> wijkById = new java.util.HashMap<>();
+        wijken.findAll().forEach(w -> wijkById.put(w.id(), w));
+        List<BuurtChoice> choices = new ArrayList<>();
+        buurten.findAll().forEach(b -> {
+            Wijk wijk = wijkById.get(b.wijkId());
+            choices.add(new BuurtChoice(b.id(), b.name(), wijk.name(), wijk.municipalityId(), municipalityNames.get(wijk.municipalityId())));
+        });
+        choices.sort(java.util.Comparator.comparing(BuurtChoice::municipalityName).thenComparing(BuurtChoice::wijkName)
+                .thenComparing(BuurtChoice::name));
+        return choices;
     }
 
     @Transactional

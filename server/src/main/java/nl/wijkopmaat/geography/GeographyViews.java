@@ -42,6 +42,10 @@ public final class GeographyViews {
     public record WijkplatformView(UUID id, String name, UUID wijkId, String wijkName, UUID municipalityId) {
     }
 
+    /** A buurt as a person chooses it: with the names of its wijk and municipality. */
+    public record BuurtChoice(UUID id, String name, String wijkName, UUID municipalityId, String municipalityName) {
+    }
+
     /** Where a buurt lies, for features that place people and things in a buurt. */
     public record BuurtPlace(UUID buurtId, UUID wijkId, UUID municipalityId) {
     }

@@ -36,7 +36,6 @@ import nl.wijkopmaat.common.security.Callers;
 import nl.wijkopmaat.geography.GeographyService;
 import nl.wijkopmaat.geography.GeographyViews.BuurtView;
 import nl.wijkopmaat.geography.GeographyViews.WijkDetail;
-import nl.wijkopmaat.geography.GeographyViews.WijkSummary;
 import nl.wijkopmaat.initiative.InitiativeCommands.ContentChanges;
 import nl.wijkopmaat.initiative.InitiativeCommands.StatusChangeRequest;
 import nl.wijkopmaat.initiative.InitiativeViews.CommentView;
@@ -256,16 +255,9 @@ class InitiativePages {
                                                    FormErrors errors, boolean chooseWijk) {
         Texts texts = layouts.texts(request);
         List<Option> themes = Arrays.stream(Theme.values()).map(t -> Option.of(t.name(), texts.t("portal.theme." + t.name()))).toList();
-        List<Option> places = new ArrayList<>();
-        geography.listMunicipalities(ALL).items().forEach(municipality -> {
-            List<WijkSummary> wijken = geography.listWijken(municipality.id(), ALL).items();
-            Map<UUID, List<BuurtView>> buurten = geography.buurtenOf(wijken.stream().map(WijkSummary::id).toList());
-            for (WijkSummary wijk : wijken) {
-                for (BuurtView buurt : buurten.getOrDefault(wijk.id(), List.of())) {
-                    places.add(Option.of(buurt.id().toString(), buurt.name() + " (" + wijk.name() + ", " + municipality.name() + ")"));
-                }
-            }
-        });
+        List<Option> places = geography.allBuurten().stream()
+                .map(b -> Option.of(b.id().toString(), b.name() + " (" + b.wijkName() + ", " + b.municipalityName() + ")"))
+                .toList();
         return page("initiative/form", new FormPage(layouts.of(request, titleCode), action, form, themes, places, errors,
                 chooseWijk, null, false));
     }
@@ -285,7 +277,7 @@ class InitiativePages {
 
     private Map<UUID, String> municipalitySlugs() {
         Map<UUID, String> slugs = new java.util.HashMap<>();
-        geography.listMunicipalities(ALL).items().forEach(m -> slugs.put(m.id(), Slugs.of(m.name())));
+        geography.allMunicipalities().forEach(m -> slugs.put(m.id(), Slugs.of(m.name())));
         return slugs;
     }
 
