@@ -11,7 +11,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
-import nl.wijkopmaat.common.error.ApiException;
 import nl.wijkopmaat.common.paging.PageRequest;
 import nl.wijkopmaat.common.portal.Layout;
 import nl.wijkopmaat.common.portal.Layouts;
@@ -25,7 +24,6 @@ import nl.wijkopmaat.geography.GeographyViews.WijkSummary;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -42,10 +40,12 @@ class GeographyPages {
 
     private final GeographyService geography;
     private final Layouts layouts;
+    private final Places places;
     private final List<WijkPageSection> sections;
 
-    GeographyPages(GeographyService geography, Layouts layouts, List<WijkPageSection> sections) {
+    GeographyPages(GeographyService geography, Places places, Layouts layouts, List<WijkPageSection> sections) {
         this.geography = geography;
+        this.places = places;
         this.layouts = layouts;
         this.sections = sections;
     }
@@ -60,7 +60,7 @@ class GeographyPages {
 
     @Get("/{gemeente}")
     ModelAndView<Map<String, Object>> municipality(HttpRequest<?> request, String gemeente) {
-        MunicipalityView municipality = municipalityBySlug(gemeente);
+        MunicipalityView municipality = places.municipality(gemeente);
         List<WijkSummary> wijken = geography.listWijken(municipality.id(), ALL).items();
         Map<UUID, List<BuurtView>> buurten = geography.buurtenOf(wijken.stream().map(WijkSummary::id).toList());
         String base = "/" + Slugs.of(municipality.name()) + "/wijken/";
@@ -69,30 +69,18 @@ class GeographyPages {
                         buurten.getOrDefault(w.id(), List.of()).stream().map(BuurtView::name).toList()))
                 .toList();
         Layout layout = layouts.of(request, "portal.municipality.title");
-        return page("geography/municipality", new MunicipalityPage(layout.titled(municipality.name()), entries));
+        return page("geography/municipality", new MunicipalityPage(layout.titled(municipality.name()), entries,
+                "/" + Slugs.of(municipality.name()) + "/monitor"));
     }
 
     @Get("/{gemeente}/wijken/{wijk}")
     ModelAndView<Map<String, Object>> wijk(HttpRequest<?> request, String gemeente, String wijk,
                                            @Nullable Authentication authentication) {
-        MunicipalityView municipality = municipalityBySlug(gemeente);
-        WijkSummary summary = geography.listWijken(municipality.id(), ALL).items().stream()
-                .filter(w -> Slugs.of(w.name()).equals(wijk))
-                .findFirst()
-                .orElseThrow(() -> ApiException.notFound("problem.notFound.wijk"));
-        WijkPlace place = new WijkPlace(municipality.id(), Slugs.of(municipality.name()), summary.id(), wijk,
-                summary.name(), summary.wijkplatformId());
-        Layout layout = layouts.of(request, "portal.wijk.title").titled(summary.name());
+        WijkPlace place = places.wijk(gemeente, wijk);
+        Layout layout = layouts.of(request, "portal.wijk.title").titled(place.wijkName());
         UUID viewer = authentication == null ? null : Callers.accountId(authentication);
         List<Content> parts = sections.stream().map(section -> section.section(place, layout, viewer)).toList();
-        return page("geography/wijk", new WijkPage(layout, municipality.name(), "/" + place.municipalitySlug(), parts));
-    }
-
-    private MunicipalityView municipalityBySlug(String slug) {
-        Optional<MunicipalityView> found = geography.allMunicipalities().stream()
-                .filter(m -> Slugs.of(m.name()).equals(slug))
-                .findFirst();
-        return found.orElseThrow(() -> ApiException.notFound("problem.notFound.municipality"));
+        return page("geography/wijk", new WijkPage(layout, place.municipalityName(), "/" + place.municipalitySlug(), parts));
     }
 
     private static ModelAndView<Map<String, Object>> page(String view, Object model) {
@@ -108,7 +96,7 @@ class GeographyPages {
     record WijkEntry(Place wijk, List<String> buurten) {
     }
 
-    record MunicipalityPage(Layout layout, List<WijkEntry> wijken) {
+    record MunicipalityPage(Layout layout, List<WijkEntry> wijken, String monitorHref) {
     }
 
     record WijkPage(Layout layout, String municipalityName, String municipalityHref, List<Content> sections) {

@@ -10,6 +10,8 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 import nl.wijkopmaat.common.error.ProblemDetails.InvalidParamDetail;
 import nl.wijkopmaat.common.i18n.Messages;
+import nl.wijkopmaat.common.portal.Portal;
+import nl.wijkopmaat.common.portal.PortalErrors;
 
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * Renders every error, ours and the framework's (unknown route, wrong method, unreadable JSON,
- * missing token), as application/problem+json in the caller's language.
+ * missing token), as application/problem+json in the caller's language; on the portal's paths, a
+ * browser gets the same answer as a page.
  */
 @Singleton
 class LocalizedProblemResponseProcessor implements ErrorResponseProcessor<ProblemDetails> {
@@ -30,9 +33,11 @@ class LocalizedProblemResponseProcessor implements ErrorResponseProcessor<Proble
     private static final Pattern DECODED_PROPERTY = Pattern.compile("property \\[(?:\\S+ )?(\\w+)]");
 
     private final Messages messages;
+    private final PortalErrors portalErrors;
 
-    LocalizedProblemResponseProcessor(Messages messages) {
+    LocalizedProblemResponseProcessor(Messages messages, PortalErrors portalErrors) {
         this.messages = messages;
+        this.portalErrors = portalErrors;
     }
 
     @Override
@@ -41,6 +46,9 @@ class LocalizedProblemResponseProcessor implements ErrorResponseProcessor<Proble
             return (MutableHttpResponse<ProblemDetails>) response;
         }
         HttpStatus status = response.status();
+        if (Portal.isPortalRequest(context.getRequest())) {
+            return portalPage(context, status);
+        }
         Locale locale = messages.locale(context.getRequest());
         String title = title(status, locale);
         ProblemDetails problem;
@@ -61,6 +69,14 @@ class LocalizedProblemResponseProcessor implements ErrorResponseProcessor<Proble
         return response.body(problem).contentType(PROBLEM_JSON);
     }
 
+    @SuppressWarnings("unchecked")
+    private MutableHttpResponse<ProblemDetails> portalPage(ErrorContext context, HttpStatus status) {
+        MutableHttpResponse<?> page = context.getRootCause().orElse(null) instanceof ApiException api
+                ? portalErrors.page(context.getRequest(), api)
+                : portalErrors.page(context.getRequest(), status, frameworkDetailCode(status));
+        return (MutableHttpResponse<ProblemDetails>) page;
+    }
+
     /**
      * A body the framework could not bind: name the JSON property when the decoder says which one,
      * otherwise the request part (body, path or query parameter).
@@ -77,7 +93,11 @@ class LocalizedProblemResponseProcessor implements ErrorResponseProcessor<Proble
     }
 
     private String frameworkDetail(HttpStatus status, Locale locale) {
-        String detail = messages.get("problem.detail." + status.getCode(), locale);
-        return detail.startsWith("problem.detail.") ? messages.get("problem.detail.other", locale) : detail;
+        return messages.get(frameworkDetailCode(status), locale);
+    }
+
+    private String frameworkDetailCode(HttpStatus status) {
+        String code = "problem.detail." + status.getCode();
+        return messages.get(code, Messages.DUTCH).equals(code) ? "problem.detail.other" : code;
     }
 }

@@ -27,14 +27,19 @@ public class PortalErrors {
     }
 
     public MutableHttpResponse<?> page(HttpRequest<?> request, ApiException exception) {
-        Layout layout = layouts.of(request, "portal.error.title." + exception.status().getCode());
+        Layout layout = layouts.of(request, titleCode(exception.status()));
         String detail = messages.get(exception.code(), layouts.locale(request), exception.args());
         return page(exception.status(), layout, detail);
     }
 
     public MutableHttpResponse<?> page(HttpRequest<?> request, HttpStatus status, String detailCode) {
-        Layout layout = layouts.of(request, "portal.error.title." + status.getCode());
+        Layout layout = layouts.of(request, titleCode(status));
         return page(status, layout, layout.t(detailCode));
+    }
+
+    private String titleCode(HttpStatus status) {
+        String code = "portal.error.title." + status.getCode();
+        return messages.get(code, Messages.DUTCH).equals(code) ? "portal.error.title.other" : code;
     }
 
     /** Rendered here, not by the views filter: refusals of the security filters never reach it. */

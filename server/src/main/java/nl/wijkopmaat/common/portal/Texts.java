@@ -68,6 +68,20 @@ public final class Texts {
         return instant == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(AMSTERDAM).format(instant);
     }
 
+    /** A share in percent with at most one decimal, as the reader writes it ("12,5%"). */
+    public String percent(double value) {
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.forLanguageTag(lang() + "-NL"));
+        format.setMaximumFractionDigits(1);
+        return format.format(value) + "%";
+    }
+
+    /** A count or amount with at most one decimal, grouped as the reader writes it. */
+    public String number(double value) {
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.forLanguageTag(lang() + "-NL"));
+        format.setMaximumFractionDigits(1);
+        return format.format(value);
+    }
+
     public String euros(long cents) {
         NumberFormat format = NumberFormat.getCurrencyInstance(Locale.forLanguageTag(lang() + "-NL"));
         return format.format(cents / 100.0);

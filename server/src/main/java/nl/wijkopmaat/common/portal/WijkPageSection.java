@@ -17,6 +17,6 @@ public interface WijkPageSection extends Ordered {
 
     /** Where a wijk page is: the ids the services take and the slugs its links are made of. */
     record WijkPlace(UUID municipalityId, String municipalitySlug, UUID wijkId, String wijkSlug, String wijkName,
-                     UUID wijkplatformId) {
+                     UUID wijkplatformId, String municipalityName) {
     }
 }
