@@ -1,6 +1,5 @@
 package nl.wijkopmaat.initiative;
 
-import gg.jte.Content;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -16,7 +15,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
-import jakarta.inject.Singleton;
 import jakarta.validation.Validator;
 import nl.wijkopmaat.common.Theme;
 import nl.wijkopmaat.common.error.ApiException;
@@ -29,9 +27,7 @@ import nl.wijkopmaat.common.portal.Layouts;
 import nl.wijkopmaat.common.portal.Option;
 import nl.wijkopmaat.common.portal.Redirects;
 import nl.wijkopmaat.common.portal.Slugs;
-import nl.wijkopmaat.common.portal.Templates;
 import nl.wijkopmaat.common.portal.Texts;
-import nl.wijkopmaat.common.portal.WijkPageSection;
 import nl.wijkopmaat.common.security.Callers;
 import nl.wijkopmaat.geography.GeographyService;
 import nl.wijkopmaat.geography.GeographyViews.BuurtView;
@@ -314,37 +310,6 @@ class InitiativePages {
             return initiative != null && (initiative.status() == InitiativeStatus.DRAFT
                     || initiative.status() == InitiativeStatus.CHANGES_REQUESTED);
         }
-    }
-
-    /** The initiatives of a wijk on its page: the newest twenty that were submitted, with their support. */
-    @Singleton
-    static class WijkSection implements WijkPageSection {
-
-        private static final int SHOWN = 20;
-
-        private final InitiativeService initiatives;
-        private final Templates templates;
-
-        WijkSection(InitiativeService initiatives, Templates templates) {
-            this.initiatives = initiatives;
-            this.templates = templates;
-        }
-
-        @Override
-        public int getOrder() {
-            return 20;
-        }
-
-        @Override
-        public Content section(WijkPlace wijk, Layout layout, @Nullable UUID viewer) {
-            List<InitiativeView> shown = initiatives.list(new InitiativeListQuery(wijk.wijkId(), null, null, null, null, null, null, null),
-                    viewer, PageRequest.first(SHOWN)).items();
-            return templates.content("initiative/section", Map.of("section",
-                    new Section(layout, shown, "/" + wijk.municipalitySlug() + "/initiatieven/")));
-        }
-    }
-
-    record Section(Layout layout, List<InitiativeView> initiatives, String hrefBase) {
     }
 
     /**
