@@ -213,6 +213,12 @@ public class BudgetService {
         return budget;
     }
 
+    /** Whether the actor may read the platform's ledger, so that a page offers its download only to them. */
+    @Transactional
+    public boolean mayReadLedger(UUID actor, UUID wijkplatformId) {
+        return isReader(actor, geography.getWijkplatform(wijkplatformId).municipalityId(), wijkplatformId);
+    }
+
     /** The whole ledger of a year, for the annual accountability report. */
     @Transactional
     public List<LedgerLine> ledgerExport(UUID actor, UUID wijkplatformId, int year) {
@@ -554,9 +560,13 @@ public class BudgetService {
 
     /** The ledger is read by the platform's board and the municipality's admins. */
     private void requireReader(UUID actor, UUID municipalityId, UUID wijkplatformId) {
-        if (!authorizations.has(actor, Role.ADMIN, municipalityId) && boardRole(actor, wijkplatformId).isEmpty()) {
+        if (!isReader(actor, municipalityId, wijkplatformId)) {
             throw ApiException.forbidden("problem.forbidden.role");
         }
+    }
+
+    private boolean isReader(UUID actor, UUID municipalityId, UUID wijkplatformId) {
+        return authorizations.has(actor, Role.ADMIN, municipalityId) || boardRole(actor, wijkplatformId).isPresent();
     }
 
     /** Money goes into last year, this year and next year only. */
