@@ -23,6 +23,8 @@ interface RoleAssignmentRepository extends CrudRepository<RoleAssignment, UUID> 
 
     List<RoleAssignment> findByAccountId(UUID accountId);
 
+    boolean existsByAccountId(UUID accountId);
+
     @Query("UPDATE role_assignment SET assigned_by = NULL WHERE assigned_by = :assignedBy")
     void detachAssigner(UUID assignedBy);
 

@@ -68,6 +68,19 @@ public class RoleAssignmentService implements Authorizations {
         return assignments.existsByAccountIdAndRoleAndScopeId(accountId, role, scopeId);
     }
 
+    @Override
+    @Transactional
+    public boolean hasAnyRole(UUID accountId) {
+        return assignments.existsByAccountId(accountId);
+    }
+
+    /** The scopes in which the person holds each role, e.g. the wijkplatforms a chair serves. */
+    @Transactional
+    public List<UUID> scopesOf(UUID accountId, Role role) {
+        return assignments.findByAccountId(accountId).stream().filter(a -> a.role() == role).map(RoleAssignment::scopeId)
+                .toList();
+    }
+
     /**
      * Grants a role; granting one the person already holds is a conflict. Only a verified account can
      * hold a role: an address nobody proved to own gets an invitation instead ({@link #invite}).

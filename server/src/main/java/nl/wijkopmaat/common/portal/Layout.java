@@ -2,9 +2,10 @@ package nl.wijkopmaat.common.portal;
 
 /**
  * What every page's frame needs: its title, the reader's language and texts, whether someone is
- * signed in, the form token against cross-site requests, and the path for the language switch.
+ * signed in (and holds a role, so has workspaces), the form token against cross-site requests, and
+ * the path for the language switch.
  */
-public record Layout(String title, Texts texts, boolean signedIn, String csrfToken, String path) {
+public record Layout(String title, Texts texts, boolean signedIn, boolean staff, String csrfToken, String path) {
 
     public String lang() {
         return texts.lang();
@@ -24,6 +25,6 @@ public record Layout(String title, Texts texts, boolean signedIn, String csrfTok
     }
 
     public Layout titled(String newTitle) {
-        return new Layout(newTitle, texts, signedIn, csrfToken, path);
+        return new Layout(newTitle, texts, signedIn, staff, csrfToken, path);
     }
 }

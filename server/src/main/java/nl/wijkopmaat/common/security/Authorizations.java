@@ -12,6 +12,9 @@ public interface Authorizations {
 
     boolean has(UUID accountId, Role role, UUID scopeId);
 
+    /** Whether the person holds any role at all: the portal then offers their workspaces. */
+    boolean hasAnyRole(UUID accountId);
+
     default void require(UUID accountId, Role role, UUID scopeId) {
         if (!has(accountId, role, scopeId)) {
             throw ApiException.forbidden("problem.forbidden.role");
