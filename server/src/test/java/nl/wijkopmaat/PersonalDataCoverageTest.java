@@ -112,7 +112,8 @@ class PersonalDataCoverageTest {
             Map.entry("municipality", "public geography"),
             Map.entry("wijk", "public geography"),
             Map.entry("buurt", "public geography"),
-            Map.entry("wijkplatform", "public geography: the platform itself; its board are role assignments"),
+            Map.entry("wijkplatform", "public geography: the platform itself and its own contact address, which"
+                    + " admins set as the platform's (never a person's); its board are role assignments"),
             Map.entry("budget_settings", "a municipality's grant threshold and year-end policy"),
             Map.entry("budget", "a wijkplatform's budget year and its totals, public to residents"),
             Map.entry("budget_entry", "the wijkbudget's ledger, public accounts; who booked an entry is in budget_entry_actor"),

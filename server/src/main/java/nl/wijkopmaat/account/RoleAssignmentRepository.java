@@ -30,6 +30,19 @@ interface RoleAssignmentRepository extends CrudRepository<RoleAssignment, UUID> 
 
     List<RoleAssignment> findByScopeIdAndRoleInOrderByAssignedAt(UUID scopeId, Collection<Role> roles);
 
+    /** A holder of a role by name only: what may be shown to anyone. */
+    @Introspected
+    record HolderName(String role, @Nullable String displayName) {
+    }
+
+    /** The names of the holders of some roles in one scope, longest-serving first: one statement. */
+    @Query("""
+            SELECT r.role, a.display_name
+            FROM role_assignment r JOIN account a ON a.id = r.account_id
+            WHERE r.scope_id = :scopeId AND r.role IN (:roles)
+            ORDER BY r.assigned_at, r.id""")
+    List<HolderName> holderNames(String scopeId, Collection<String> roles);
+
     /** The admins of a municipality, locked: removing one of them is decided one at a time. */
     @Query("SELECT * FROM role_assignment WHERE scope_id = :scopeId AND role = 'ADMIN' FOR UPDATE")
     List<RoleAssignment> lockAdmins(UUID scopeId);

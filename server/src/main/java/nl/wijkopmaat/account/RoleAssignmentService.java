@@ -175,6 +175,18 @@ public class RoleAssignmentService implements Authorizations {
     }
 
     /**
+     * Who holds some roles in one scope, by display name only (never their address), in one read:
+     * for public pages such as a wijkplatform's board. Removed accounts hold no roles.
+     */
+    @Transactional
+    public List<PublicHolder> publicHolders(UUID scopeId, Collection<Role> roles) {
+        return assignments.holderNames(scopeId.toString(), roles.stream().map(Role::name).toList()).stream()
+                .filter(holder -> holder.displayName() != null)
+                .map(holder -> new PublicHolder(Role.valueOf(holder.role()), holder.displayName()))
+                .toList();
+    }
+
+    /**
      * Makes the holders of {@code roles} in {@code scopeId} exactly {@code wanted}: revokes what is no
      * longer wanted and grants what is new, each with an audit line.
      */

@@ -10,6 +10,7 @@ import nl.wijkopmaat.account.AccountRef;
 import nl.wijkopmaat.account.AccountService;
 import nl.wijkopmaat.account.RoleAssignmentService;
 import nl.wijkopmaat.common.Theme;
+import nl.wijkopmaat.common.portal.Slugs;
 import nl.wijkopmaat.common.security.Role;
 import nl.wijkopmaat.dialoogtafel.DialoogtafelCommands.DialoogtafelCreate;
 import nl.wijkopmaat.dialoogtafel.DialoogtafelCommands.PlaceInput;
@@ -160,6 +161,9 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
         Map<String, UUID> buurtIdsByName = wijkenByName.values().stream()
                 .flatMap(wijk -> wijk.buurten().stream())
                 .collect(Collectors.toMap(BuurtView::name, BuurtView::id));
+        for (DemoWijk wijk : demo.wijken()) {
+            geography.ensureWijkplatformContact(wijkenByName.get(wijk.name()).id(), platformAddress(demo.name(), wijk.name()));
+        }
         int lastYear = LocalDate.now(clock.withZone(MUNICIPAL_TIME)).getYear() - 1;
         for (DemoWijk wijk : demo.wijken()) {
             // About 2.2 people per household, as in Dutch towns of this size.
@@ -189,6 +193,14 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
                     idOf(parties.chairEmail()), idOf(parties.officialEmail()));
         }
         return granted;
+    }
+
+    /**
+     * The platform's own mailbox, never a board member's: {@code wijkplatform.sluispolder@maassluis.demo}
+     * on the demo domain, like the demo accounts.
+     */
+    static String platformAddress(String municipality, String wijk) {
+        return "wijkplatform." + Slugs.of(wijk) + "@" + Slugs.of(municipality).replace("-", "") + ".demo";
     }
 
     /** A dialoogtafel on the next given weekday, 19:30 to 21:00, when none of that title is still to come. */

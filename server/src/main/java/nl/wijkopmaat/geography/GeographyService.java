@@ -156,7 +156,8 @@ public class GeographyService {
         Instant now = clock.instant();
         Wijk wijk = wijken.save(new Wijk(UUID.randomUUID(), municipalityId, name, now, now));
         String platformName = command.wijkplatformName() == null ? "Wijkplatform " + name : command.wijkplatformName().strip();
-        wijkplatforms.save(new Wijkplatform(UUID.randomUUID(), wijk.id(), platformName, now));
+        wijkplatforms.save(new Wijkplatform(UUID.randomUUID(), wijk.id(), platformName, now,
+                contactAddress(command.wijkplatformContactEmail())));
         return detail(wijk);
     }
 
@@ -211,12 +212,36 @@ public class GeographyService {
         Wijk wijk = wijken.findByMunicipalityIdAndName(municipalityId, wijkName)
                 .orElseGet(() -> wijken.save(new Wijk(UUID.randomUUID(), municipalityId, wijkName, now, now)));
         if (wijkplatforms.findByWijkId(wijk.id()).isEmpty()) {
-            wijkplatforms.save(new Wijkplatform(UUID.randomUUID(), wijk.id(), "Wijkplatform " + wijkName, now));
+            wijkplatforms.save(new Wijkplatform(UUID.randomUUID(), wijk.id(), "Wijkplatform " + wijkName, now, null));
         }
         buurtNames.stream()
                 .filter(name -> !buurten.existsByWijkIdAndName(wijk.id(), name))
                 .forEach(name -> buurten.save(new Buurt(UUID.randomUUID(), wijk.id(), name, now, now)));
         return detail(wijk);
+    }
+
+    /** An admin of the municipality sets or (with null) removes the platform's contact address. */
+    @Transactional
+    public WijkplatformView changeContactEmail(UUID actor, UUID wijkplatformId, @Nullable String contactEmail) {
+        Wijkplatform platform = wijkplatforms.findByIdForUpdate(wijkplatformId)
+                .orElseThrow(() -> ApiException.notFound("problem.notFound.wijkplatform"));
+        authorizations.require(actor, Role.ADMIN, requireWijk(platform.wijkId()).municipalityId());
+        return platformView(Optional.of(wijkplatforms.update(platform.withContactEmail(contactAddress(contactEmail)))));
+    }
+
+    /**
+     * For start-up configuration (demo data): gives the platform of a wijk this contact address
+     * when it has none, leaving an address an admin set alone.
+     */
+    @Transactional
+    public void ensureWijkplatformContact(UUID wijkId, String contactEmail) {
+        wijkplatforms.findByWijkId(wijkId).filter(platform -> platform.contactEmail() == null)
+                .ifPresent(platform -> wijkplatforms.update(platform.withContactEmail(contactAddress(contactEmail))));
+    }
+
+    @Nullable
+    private static String contactAddress(@Nullable String email) {
+        return email == null || email.isBlank() ? null : email.strip();
     }
 
     /** Every municipality, for jobs that visit each of them. */
@@ -287,7 +312,8 @@ public class GeographyService {
     private WijkplatformView platformView(Optional<Wijkplatform> found) {
         Wijkplatform platform = found.orElseThrow(() -> ApiException.notFound("problem.notFound.wijkplatform"));
         Wijk wijk = requireWijk(platform.wijkId());
-        return new WijkplatformView(platform.id(), platform.name(), wijk.id(), wijk.name(), wijk.municipalityId());
+        return new WijkplatformView(platform.id(), platform.name(), wijk.id(), wijk.name(), wijk.municipalityId(),
+                platform.contactEmail());
     }
 
     private Wijk requireWijk(UUID wijkId) {

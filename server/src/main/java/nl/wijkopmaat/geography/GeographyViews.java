@@ -1,5 +1,6 @@
 package nl.wijkopmaat.geography;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
@@ -38,8 +39,13 @@ public final class GeographyViews {
                              WijkplatformSummary wijkplatform) {
     }
 
+    /**
+     * A wijkplatform with its wijk; {@code contactEmail} is the platform's own address, null until an
+     * admin sets one.
+     */
     @Serdeable
-    public record WijkplatformView(UUID id, String name, UUID wijkId, String wijkName, UUID municipalityId) {
+    public record WijkplatformView(UUID id, String name, UUID wijkId, String wijkName, UUID municipalityId,
+                                   @Nullable String contactEmail) {
     }
 
     /** A buurt as a person chooses it: with the names of its wijk and municipality. */

@@ -1,11 +1,13 @@
 package nl.wijkopmaat.initiative;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +21,14 @@ interface InitiativeRepository extends CrudRepository<Initiative, UUID> {
      */
     @Query("SELECT * FROM initiative WHERE id = :id FOR UPDATE")
     Optional<Initiative> findByIdForUpdate(UUID id);
+
+    /** Where some initiatives are, in one statement: the municipality of each. */
+    @Query("SELECT id, municipality_id FROM initiative WHERE id IN (:ids)")
+    List<Place> placesOf(Collection<UUID> ids);
+
+    @Introspected
+    record Place(String id, String municipalityId) {
+    }
 
     @Query("UPDATE initiative SET support_count = support_count + :delta WHERE id = :id")
     void addSupport(UUID id, int delta);

@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -120,6 +121,19 @@ public class InitiativeService {
     @Transactional
     public InitiativeView get(UUID id, @Nullable UUID viewer) {
         return view(requireVisible(initiatives.findById(id).orElse(null), viewer), viewer);
+    }
+
+    /**
+     * The municipality of each of some initiatives, in one read, for links to their pages (whose
+     * addresses start with the municipality); ids that are no initiative are left out.
+     */
+    @Transactional
+    public Map<UUID, UUID> municipalitiesOf(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return initiatives.placesOf(ids).stream().collect(Collectors.toMap(place -> UUID.fromString(place.id()),
+                place -> UUID.fromString(place.municipalityId())));
     }
 
     /** The author edits the content while the initiative is a draft or waits for their changes. */

@@ -1,5 +1,6 @@
 package nl.wijkopmaat.wijkplatform;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -13,6 +14,22 @@ import java.util.List;
 final class MembershipCommands {
 
     private MembershipCommands() {
+    }
+
+    /** The longest address mail allows (RFC 5321), as for accounts. */
+    static final int EMAIL_MAX = 254;
+
+    /**
+     * What an admin changes of a wijkplatform: its contact address, the platform's own (a shared
+     * mailbox, not a board member's). Null removes it.
+     */
+    @Serdeable
+    record WijkplatformUpdate(@Nullable @Email @Size(max = EMAIL_MAX) String contactEmail) {
+
+        /** The address as it is kept: without surrounding spaces. */
+        WijkplatformUpdate {
+            contactEmail = contactEmail == null ? null : contactEmail.strip();
+        }
     }
 
     @Serdeable

@@ -13,6 +13,7 @@ import nl.wijkopmaat.geography.GeographyViews.WijkplatformView;
 import nl.wijkopmaat.wijkplatform.Member.MemberList;
 import nl.wijkopmaat.wijkplatform.MembershipCommands.MemberAssignment;
 import nl.wijkopmaat.wijkplatform.MembershipCommands.MembersUpdate;
+import nl.wijkopmaat.wijkplatform.MembershipCommands.WijkplatformUpdate;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -42,6 +43,22 @@ class MembershipService {
         this.geography = geography;
         this.roles = roles;
         this.accounts = accounts;
+    }
+
+    /**
+     * The platform as anyone may see it: its contact address and its board by name, the board read
+     * in one statement. Never the board members' own addresses.
+     */
+    @Transactional
+    Board board(UUID wijkplatformId) {
+        return Board.of(geography.getWijkplatform(wijkplatformId), roles.publicHolders(wijkplatformId, PLATFORM_ROLES));
+    }
+
+    /** An admin of the municipality sets or removes the platform's contact address. */
+    @Transactional
+    Board changeContact(UUID actor, UUID wijkplatformId, WijkplatformUpdate update) {
+        WijkplatformView platform = geography.changeContactEmail(actor, wijkplatformId, update.contactEmail());
+        return Board.of(platform, roles.publicHolders(wijkplatformId, PLATFORM_ROLES));
     }
 
     /** Admins of the municipality and the platform's own chair and secretary may read the members. */

@@ -3,6 +3,7 @@ package nl.wijkopmaat.wijkplatform;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
@@ -10,10 +11,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 import nl.wijkopmaat.common.security.Callers;
-import nl.wijkopmaat.geography.GeographyService;
-import nl.wijkopmaat.geography.GeographyViews.WijkplatformView;
 import nl.wijkopmaat.wijkplatform.Member.MemberList;
 import nl.wijkopmaat.wijkplatform.MembershipCommands.MembersUpdate;
+import nl.wijkopmaat.wijkplatform.MembershipCommands.WijkplatformUpdate;
 
 import java.util.UUID;
 
@@ -21,18 +21,22 @@ import java.util.UUID;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class WijkplatformController {
 
-    private final GeographyService geography;
     private final MembershipService membership;
 
-    WijkplatformController(GeographyService geography, MembershipService membership) {
-        this.geography = geography;
+    WijkplatformController(MembershipService membership) {
         this.membership = membership;
     }
 
     @Get
     @Secured(SecurityRule.IS_ANONYMOUS)
-    WijkplatformView get(@PathVariable UUID wijkplatformId) {
-        return geography.getWijkplatform(wijkplatformId);
+    WijkplatformDetail get(@PathVariable UUID wijkplatformId) {
+        return WijkplatformDetail.of(membership.board(wijkplatformId));
+    }
+
+    @Patch
+    WijkplatformDetail update(@PathVariable UUID wijkplatformId, @Valid @Body WijkplatformUpdate update,
+                              Authentication authentication) {
+        return WijkplatformDetail.of(membership.changeContact(Callers.accountId(authentication), wijkplatformId, update));
     }
 
     @Get("/members")

@@ -68,6 +68,10 @@ class DemoDataTest {
         assertThat(first.sluispolderChallenges().values()).containsExactlyInAnyOrder(
                 "DRAFT", "SUBMITTED", "IN_ASSESSMENT", "IN_EXECUTION", "EVALUATED");
 
+        assertThat(first.maassluisPlatformContacts()).hasSize(6).doesNotContainNull()
+                .contains("wijkplatform.sluispolder@maassluis.demo", "wijkplatform.taanshuurpolder-e-o@maassluis.demo")
+                .allMatch(address -> address.startsWith("wijkplatform."));
+
         // Same rows, same ids, nothing added: the second start found everything in place.
         assertThat(second).isEqualTo(first);
     }
@@ -99,7 +103,8 @@ class DemoDataTest {
             String kapelpolder = wijken.stream().filter(wijk -> wijk.name().equals("Kapelpolder")).findFirst()
                     .orElseThrow().id().toString();
             return new LoadedDemo(maassluis, wijken, sluispolder, kapelpolder, board, chairHoldsChair, staff,
-                    volunteering(context, sluispolder), dialoogtafels(context), challenges(context, sluispolder));
+                    volunteering(context, sluispolder), dialoogtafels(context), challenges(context, sluispolder),
+                    wijken.stream().map(wijk -> geography.getWijkplatform(wijk.wijkplatformId()).contactEmail()).toList());
         }
     }
 
@@ -182,6 +187,7 @@ class DemoDataTest {
     record LoadedDemo(MunicipalityView maassluis, List<WijkSummary> maassluisWijken, WijkDetail sluispolder,
                       String kapelpolderId, List<AssignedRole> sluispolderBoard, boolean chairHoldsChair,
                       List<AssignedRole> maassluisStaff, Map<String, List<Instant>> sluispolderOpportunities,
-                      List<DemoTable> dialoogtafels, Map<String, String> sluispolderChallenges) {
+                      List<DemoTable> dialoogtafels, Map<String, String> sluispolderChallenges,
+                      List<String> maassluisPlatformContacts) {
     }
 }
