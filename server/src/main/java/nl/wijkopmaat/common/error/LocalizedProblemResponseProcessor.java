@@ -7,6 +7,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.web.router.exceptions.UnsatisfiedBodyRouteException;
 import jakarta.inject.Singleton;
 import nl.wijkopmaat.common.error.ProblemDetails.InvalidParamDetail;
 import nl.wijkopmaat.common.i18n.Messages;
@@ -69,11 +70,18 @@ class LocalizedProblemResponseProcessor implements ErrorResponseProcessor<Proble
         return response.body(problem).contentType(PROBLEM_JSON);
     }
 
+    /** A form posted without any body cannot carry its CSRF token: refused like one without it. */
     @SuppressWarnings("unchecked")
     private MutableHttpResponse<ProblemDetails> portalPage(ErrorContext context, HttpStatus status) {
-        MutableHttpResponse<?> page = context.getRootCause().orElse(null) instanceof ApiException api
-                ? portalErrors.page(context.getRequest(), api)
-                : portalErrors.page(context.getRequest(), status, frameworkDetailCode(status));
+        Throwable cause = context.getRootCause().orElse(null);
+        MutableHttpResponse<?> page;
+        if (cause instanceof ApiException api) {
+            page = portalErrors.page(context.getRequest(), api);
+        } else if (cause instanceof UnsatisfiedBodyRouteException && context.getRequest().getMethod() == HttpMethod.POST) {
+            page = portalErrors.page(context.getRequest(), HttpStatus.FORBIDDEN, "portal.error.forbidden");
+        } else {
+            page = portalErrors.page(context.getRequest(), status, frameworkDetailCode(status));
+        }
         return (MutableHttpResponse<ProblemDetails>) page;
     }
 
