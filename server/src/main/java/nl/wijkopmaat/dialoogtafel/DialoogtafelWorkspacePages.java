@@ -383,7 +383,7 @@ class DialoogtafelWorkspacePages {
         String next = registrations.nextCursor() == null ? null
                 : BASE + "/" + id + "?na=" + URLEncoder.encode(registrations.nextCursor(), StandardCharsets.UTF_8) + "#aanmeldingen";
         Layout layout = layouts.of(request, "portal.organise.table.title").titled(table.title());
-        return page("dialoogtafel/organise-detail", new DetailPage(layout, table, Moment.of(table, clock.instant()),
+        return page("dialoogtafel/organise-detail", new DetailPage(layout, table, phase(table, clock.instant()),
                 registrations.items(), cursor, next, form, errors, request.getParameters().contains("opgeslagen")));
     }
 
@@ -510,19 +510,15 @@ class DialoogtafelWorkspacePages {
         return new ModelAndView<>(view, Map.of("page", model));
     }
 
-    /** What the organisers may do with a table now, as its life ({@link DialoogtafelAction}) allows. */
-    enum Moment {
-        UPCOMING, RUNNING, ENDED, CANCELLED;
-
-        static Moment of(DialoogtafelView table, Instant now) {
-            if (table.status() == DialoogtafelStatus.CANCELLED) {
-                return CANCELLED;
-            }
-            if (now.isBefore(table.startsAt())) {
-                return UPCOMING;
-            }
-            return now.isBefore(table.endsAt()) ? RUNNING : ENDED;
+    /** The table's phase as the service reckons it, from its status and the clock: what its organisers may do now. */
+    private static DialoogtafelPhase phase(DialoogtafelView table, Instant now) {
+        if (table.status() == DialoogtafelStatus.CANCELLED) {
+            return DialoogtafelPhase.CANCELLED;
         }
+        if (now.isBefore(table.startsAt())) {
+            return DialoogtafelPhase.UPCOMING;
+        }
+        return now.isBefore(table.endsAt()) ? DialoogtafelPhase.RUNNING : DialoogtafelPhase.ENDED;
     }
 
     record ListPage(Layout layout, List<Option> wijken, String wijk, String wijkName, List<DialoogtafelView> tables,
@@ -545,7 +541,7 @@ class DialoogtafelWorkspacePages {
         }
     }
 
-    record DetailPage(Layout layout, DialoogtafelView table, Moment moment, List<RegistrationView> registrations,
+    record DetailPage(Layout layout, DialoogtafelView table, DialoogtafelPhase phase, List<RegistrationView> registrations,
                       @Nullable String cursor, @Nullable String next, Map<String, String> form, FormErrors errors,
                       boolean saved) {
 
@@ -554,7 +550,7 @@ class DialoogtafelWorkspacePages {
         }
 
         boolean recording() {
-            return moment == Moment.RUNNING || moment == Moment.ENDED;
+            return phase == DialoogtafelPhase.RUNNING || phase == DialoogtafelPhase.ENDED;
         }
 
         boolean confirmed(RegistrationView registration) {

@@ -168,7 +168,7 @@ class VolunteeringWorkspacePages {
                 : BASE + "/" + id + "?na=" + URLEncoder.encode(shifts.nextCursor(), StandardCharsets.UTF_8) + "#diensten";
         Layout layout = layouts.of(request, "portal.organise.opportunity.title").titled(opportunity.title());
         return HttpResponse.ok(page("volunteering/organise-detail", new DetailPage(layout, opportunity,
-                shifts.items().stream().map(shift -> new ShiftRow(shift, phase(shift, now))).toList(), next,
+                shifts.items().stream().map(shift -> new ShiftRow(shift, VolunteeringPages.phase(shift, now))).toList(), next,
                 request.getParameters().contains("opgeslagen"))));
     }
 
@@ -401,7 +401,7 @@ class VolunteeringWorkspacePages {
         String next = signups.nextCursor() == null ? null
                 : shiftHref(id, shiftId) + "?na=" + URLEncoder.encode(signups.nextCursor(), StandardCharsets.UTF_8) + "#aanmeldingen";
         Layout layout = layouts.of(request, "portal.organise.shift.title");
-        return page("volunteering/organise-shift", new ShiftPage(layout, opportunity, new ShiftRow(shift, phase(shift, clock.instant())),
+        return page("volunteering/organise-shift", new ShiftPage(layout, opportunity, new ShiftRow(shift, VolunteeringPages.phase(shift, clock.instant())),
                 signups.items(), cursor, next, form, errors, request.getParameters().contains("opgeslagen")));
     }
 
@@ -471,17 +471,6 @@ class VolunteeringWorkspacePages {
     /** Null (unchanged) when the form shows the time the shift has, to the minute the form shows. */
     private static @Nullable Instant unlessSame(@Nullable Instant typed, Instant current) {
         return typed == null || typed.equals(current.truncatedTo(ChronoUnit.MINUTES)) ? null : typed;
-    }
-
-    /** The shift's phase as the service reckons it, from its status and the clock. */
-    private static ShiftPhase phase(ShiftView shift, Instant now) {
-        if (shift.status() == ShiftStatus.CANCELLED) {
-            return ShiftPhase.CANCELLED;
-        }
-        if (now.isBefore(shift.startsAt())) {
-            return ShiftPhase.UPCOMING;
-        }
-        return now.isBefore(shift.endsAt()) ? ShiftPhase.RUNNING : ShiftPhase.PAST;
     }
 
     static String shiftHref(UUID opportunityId, UUID shiftId) {
