@@ -6,6 +6,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.wijkopmaat.account.AccountRef;
 import nl.wijkopmaat.account.AccountService;
+import nl.wijkopmaat.account.RoleAssignmentService;
 import nl.wijkopmaat.common.error.ApiException;
 import nl.wijkopmaat.common.error.InvalidParam;
 import nl.wijkopmaat.common.paging.Cursors;
@@ -30,6 +31,7 @@ import nl.wijkopmaat.dialoogtafel.DialoogtafelViews.RegistrationView;
 import nl.wijkopmaat.dialoogtafel.DialoogtafelViews.ReportView;
 import nl.wijkopmaat.geography.GeographyService;
 import nl.wijkopmaat.geography.GeographyViews.BuurtPlace;
+import nl.wijkopmaat.geography.GeographyViews.WijkDetail;
 import nl.wijkopmaat.initiative.ActionPointDraft;
 import nl.wijkopmaat.initiative.InitiativeService;
 
@@ -37,6 +39,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -82,6 +85,7 @@ public class DialoogtafelService {
     private final AccountService accounts;
     private final InitiativeService initiatives;
     private final Authorizations authorizations;
+    private final RoleAssignmentService roles;
     private final Cursors cursors;
     private final Clock clock;
 
@@ -89,7 +93,7 @@ public class DialoogtafelService {
                         ActionPointRepository actionPoints, DialoogtafelQueries queries, DialoogtafelSeats seats,
                         GeographyService geography,
                         AccountService accounts, InitiativeService initiatives, Authorizations authorizations,
-                        Cursors cursors, Clock clock) {
+                        RoleAssignmentService roles, Cursors cursors, Clock clock) {
         this.tables = tables;
         this.registrations = registrations;
         this.reports = reports;
@@ -100,6 +104,7 @@ public class DialoogtafelService {
         this.accounts = accounts;
         this.initiatives = initiatives;
         this.authorizations = authorizations;
+        this.roles = roles;
         this.cursors = cursors;
         this.clock = clock;
     }
@@ -180,6 +185,47 @@ public class DialoogtafelService {
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
         return cursors.page(rows, page, scope, t -> List.of(t.startsAt(), t.id()),
                 t -> DialoogtafelView.of(t, now, mine.get(t.id()), false, false, people));
+    }
+
+    /**
+     * The wijken whose tables the person organises, by municipality and name: the wijk of every
+     * platform they chair or are secretary of, and every wijk of the municipalities they serve as an
+     * official. None for anyone else.
+     */
+    @Transactional
+    public List<WijkDetail> organisedWijken(UUID actor) {
+        Map<UUID, WijkDetail> wijken = new LinkedHashMap<>();
+        roles.scopesOf(actor, Role.OFFICIAL).forEach(municipality ->
+                geography.wijkenOf(municipality).forEach(wijk -> wijken.put(wijk.id(), wijk)));
+        Stream.concat(roles.scopesOf(actor, Role.CHAIR).stream(), roles.scopesOf(actor, Role.SECRETARY).stream())
+                .map(platform -> geography.getWijkplatform(platform).wijkId())
+                .filter(wijk -> !wijken.containsKey(wijk))
+                .forEach(wijk -> wijken.put(wijk, geography.getWijk(wijk)));
+        return List.copyOf(wijken.values());
+    }
+
+    /**
+     * For the organisers of the wijk: its tables starting from {@code from}, soonest first, as the
+     * public list gives them; 403 for anyone else.
+     */
+    @Transactional
+    public Page<DialoogtafelView> organised(UUID actor, UUID wijkId, Instant from, PageRequest page) {
+        UUID municipalityId = geography.municipalityOfWijk(wijkId)
+                .orElseThrow(() -> ApiException.notFound("problem.notFound.wijk"));
+        if (!organises(actor, municipalityId, wijkId)) {
+            throw ApiException.forbidden("problem.forbidden.dialoogtafel.organiser");
+        }
+        return list(new DialoogtafelListQuery(wijkId, null, null, from, null), actor, page);
+    }
+
+    /** A table as its organisers see it, with its online link; 403 for anyone else. */
+    @Transactional
+    public DialoogtafelView forOrganiser(UUID id, UUID actor) {
+        Dialoogtafel table = requireTable(id);
+        if (!organises(actor, table)) {
+            throw ApiException.forbidden("problem.forbidden.dialoogtafel.organiser");
+        }
+        return view(table, actor);
     }
 
     /**

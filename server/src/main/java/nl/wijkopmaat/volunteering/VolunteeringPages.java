@@ -134,7 +134,7 @@ class VolunteeringPages {
     }
 
     /** The shift's phase as the service reckons it, from its status and the clock. */
-    private static ShiftPhase phase(ShiftView shift, Instant now) {
+    static ShiftPhase phase(ShiftView shift, Instant now) {
         if (shift.status() == ShiftStatus.CANCELLED) {
             return ShiftPhase.CANCELLED;
         }

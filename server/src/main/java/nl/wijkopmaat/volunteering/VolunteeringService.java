@@ -7,6 +7,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.wijkopmaat.account.AccountRef;
 import nl.wijkopmaat.account.AccountService;
+import nl.wijkopmaat.account.RoleAssignmentService;
 import nl.wijkopmaat.common.error.ApiException;
 import nl.wijkopmaat.common.error.InvalidParam;
 import nl.wijkopmaat.common.paging.Cursors;
@@ -16,6 +17,7 @@ import nl.wijkopmaat.common.paging.PageRequest;
 import nl.wijkopmaat.common.security.Authorizations;
 import nl.wijkopmaat.common.security.Role;
 import nl.wijkopmaat.geography.GeographyService;
+import nl.wijkopmaat.geography.GeographyViews.WijkDetail;
 import nl.wijkopmaat.volunteering.ShiftAction.Party;
 import nl.wijkopmaat.volunteering.VolunteeringCommands.HoursConfirmation;
 import nl.wijkopmaat.volunteering.VolunteeringCommands.HoursEntry;
@@ -44,6 +46,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -89,13 +92,14 @@ public class VolunteeringService {
     private final GeographyService geography;
     private final AccountService accounts;
     private final Authorizations authorizations;
+    private final RoleAssignmentService roles;
     private final ApplicationEventPublisher<VolunteeringEvent> events;
     private final Cursors cursors;
     private final Clock clock;
 
     VolunteeringService(OpportunityRepository opportunities, ShiftRepository shifts, SignupRepository signups,
                         ProfileRepository profiles, VolunteeringQueries queries, GeographyService geography,
-                        AccountService accounts, Authorizations authorizations,
+                        AccountService accounts, Authorizations authorizations, RoleAssignmentService roles,
                         ApplicationEventPublisher<VolunteeringEvent> events, Cursors cursors, Clock clock) {
         this.opportunities = opportunities;
         this.shifts = shifts;
@@ -105,6 +109,7 @@ public class VolunteeringService {
         this.geography = geography;
         this.accounts = accounts;
         this.authorizations = authorizations;
+        this.roles = roles;
         this.events = events;
         this.cursors = cursors;
         this.clock = clock;
@@ -199,6 +204,44 @@ public class VolunteeringService {
             coordinators.forEach(coordinator -> opportunities.addCoordinator(id, coordinator));
         }
         return detail(changed, actor);
+    }
+
+    /**
+     * The wijken where the person publishes and runs opportunities, by municipality and name: the wijk
+     * of every platform they chair, and every wijk of the municipalities they serve as an official.
+     * None for anyone else.
+     */
+    @Transactional
+    public List<WijkDetail> managedWijken(UUID actor) {
+        Map<UUID, WijkDetail> wijken = new LinkedHashMap<>();
+        roles.scopesOf(actor, Role.OFFICIAL).forEach(municipality ->
+                geography.wijkenOf(municipality).forEach(wijk -> wijken.put(wijk.id(), wijk)));
+        roles.scopesOf(actor, Role.CHAIR).stream()
+                .map(platform -> geography.getWijkplatform(platform).wijkId())
+                .filter(wijk -> !wijken.containsKey(wijk))
+                .forEach(wijk -> wijken.put(wijk, geography.getWijk(wijk)));
+        return List.copyOf(wijken.values());
+    }
+
+    /** For the chair of the wijk's platform and the officials of its municipality: its opportunities, newest first; 403 for anyone else. */
+    @Transactional
+    public Page<OpportunityView> managed(UUID actor, UUID wijkId, PageRequest page) {
+        UUID municipalityId = geography.municipalityOfWijk(wijkId)
+                .orElseThrow(() -> ApiException.notFound("problem.notFound.wijk"));
+        if (!manages(actor, municipalityId, wijkId)) {
+            throw ApiException.forbidden("problem.forbidden.volunteering.organiser");
+        }
+        return list(new OpportunityListQuery(wijkId, null, null, null), actor, page);
+    }
+
+    /** An opportunity as those who run it see it (its organiser, a manager, a coordinator); 403 for anyone else. */
+    @Transactional
+    public OpportunityDetail forRunner(UUID id, UUID actor) {
+        Opportunity opportunity = requireOpportunity(id);
+        if (!runs(actor, opportunity)) {
+            throw ApiException.forbidden("problem.forbidden.volunteering.coordinator");
+        }
+        return detail(opportunity, actor);
     }
 
     /**
