@@ -20,10 +20,13 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -364,6 +367,26 @@ class ChallengeWorkspaceTest {
         JsonNode evaluation = api.get("/api/v1/challenges/" + p.id() + "/evaluation").send().json();
         assertThat(evaluation.get("outcome").asText()).isEqualTo("ADJUST");
         assertThat(status(p.id())).isEqualTo("EVALUATED");
+    }
+
+    @Test
+    void aLongQueueIsPagedWithACursor() {
+        List<String> titles = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            Proposal p = world.in("INTAKE");
+            titles.add(world.get(world.official, p.id()).text("/title"));
+        }
+        PortalClient official = signedIn(world.official);
+        String path = officialPath();
+        Page first = official.get(path);
+        Matcher next = Pattern.compile("href=\"" + Pattern.quote(path)
+                + "\\?eligibility=([^\"]+)\"").matcher(first.html());
+        assertThat(next.find()).as("a link to the next page of the eligibility queue").isTrue();
+        assertThat(titles.subList(1, 21)).allSatisfy(title -> assertThat(first.html()).contains(title));
+        assertThat(first.html()).doesNotContain(titles.get(0));
+        Page second = official.get(path + "?eligibility=" + next.group(1).replace("&amp;", "&"));
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.html()).contains(titles.get(0)).doesNotContain(titles.get(20));
     }
 
     @Test
