@@ -543,6 +543,61 @@ public class ChallengeService {
         return cursors.page(rows, page, scope, c -> List.of(c.seq()), ChallengeSummary::of);
     }
 
+    /** What a member of a wijkplatform's board reads of a proposal of its wijk, and whether they give the advice. */
+    public record BoardReading(ChallengeDetail challenge, UUID wijkplatformId, boolean advises) {
+    }
+
+    /**
+     * The board's advice queue: the plans of the platform's wijk waiting for its advice. The chair
+     * gives the advice; the secretary reads what the chair reads.
+     */
+    @Transactional
+    public Page<ChallengeSummary> adviceQueue(UUID wijkplatformId, UUID actor, PageRequest page) {
+        if (!isBoard(actor, wijkplatformId)) {
+            throw ApiException.forbidden("problem.forbidden.challenge.chair");
+        }
+        UUID wijkId = geography.getWijkplatform(wijkplatformId).wijkId();
+        return queuePage(new ChallengeListQuery(null, wijkId, null, null, Awaiting.ADVICE), actor, wijkId, page);
+    }
+
+    /**
+     * A proposal as the board of its wijk's platform reads it in its workspace: a 403 for anyone else,
+     * and for a board member who is in the group, who never judges their own proposal.
+     */
+    @Transactional
+    public BoardReading getForBoard(UUID id, UUID actor) {
+        Challenge challenge = requireVisible(challenges.findById(id).orElse(null), actor);
+        UUID platform = geography.wijkplatformIdOf(challenge.wijkId())
+                .filter(p -> isBoard(actor, p) && !challenges.isMember(id, actor))
+                .orElseThrow(() -> ApiException.forbidden("problem.forbidden.challenge.chair"));
+        return new BoardReading(detail(challenge, actor), platform, authorizations.has(actor, Role.CHAIR, platform));
+    }
+
+    /**
+     * A proposal as an official of its municipality reads it in their workspace: a 403 for anyone
+     * else, and for an official in the group, as for every official step.
+     */
+    @Transactional
+    public ChallengeDetail getForOfficial(UUID id, UUID actor) {
+        Challenge challenge = requireVisible(challenges.findById(id).orElse(null), actor);
+        if (!partiesOf(actor, challenge).contains(Party.OFFICIAL)) {
+            throw ApiException.forbidden("problem.forbidden.challenge.official");
+        }
+        return detail(challenge, actor);
+    }
+
+    private boolean isBoard(UUID actor, UUID wijkplatformId) {
+        return authorizations.has(actor, Role.CHAIR, wijkplatformId) || authorizations.has(actor, Role.SECRETARY, wijkplatformId);
+    }
+
+    private Page<ChallengeSummary> queuePage(ChallengeListQuery query, UUID viewer, UUID queueScope, PageRequest page) {
+        ListScope scope = ListScope.of("challenges", query.municipality(), query.wijk(), query.status(), null,
+                query.awaiting(), queueScope);
+        List<Challenge> rows = queries.page(query, viewer, queueScope, clock.instant(), today(),
+                cursors.after(page, scope), page.fetchSize());
+        return cursors.page(rows, page, scope, c -> List.of(c.seq()), ChallengeSummary::of);
+    }
+
     private UUID queueScope(ChallengeListQuery query, UUID viewer) {
         if (query.awaiting() == Awaiting.ADVICE) {
             if (query.wijk() == null) {
