@@ -250,7 +250,7 @@ class AdminGeographyPages {
      * A refusal of the form's content shown beside the field it concerns (a name already taken is the
      * name's); a refusal of the person (403) or of the place (404) is the portal's error page.
      */
-    static FormErrors beside(String field, ApiException refused, Texts texts) {
+    private static FormErrors beside(String field, ApiException refused, Texts texts) {
         if (refused.status().getCode() == 403 || refused.status().getCode() == 404) {
             throw refused;
         }

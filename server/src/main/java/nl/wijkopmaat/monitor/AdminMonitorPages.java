@@ -93,7 +93,7 @@ class AdminMonitorPages {
         Comparison comparison = parsed.enumValue("comparison", Comparison.values());
         TargetRequest command = new TargetRequest(comparison, parsed.percent("targetPercent"), parsed.date("startDate"));
         FormErrors errors = parsed.errors().and(violations(command, texts));
-        if (indicator == null && !parsed.has("indicator")) {
+        if (indicator == null && !parsed.unreadable("indicator")) {
             errors = errors.and(FormErrors.field("indicator", texts.t("validation.NotNull")));
         }
         if (errors.isEmpty()) {
@@ -207,7 +207,7 @@ class AdminMonitorPages {
             this.texts = texts;
         }
 
-        boolean has(String field) {
+        boolean unreadable(String field) {
             return problems.has(field);
         }
 

@@ -189,6 +189,40 @@ class AdminWorkspaceTest {
     }
 
     @Test
+    void anAdminSetsTheContactAddressOfAWijkplatformAndAWrongOneIsRefusedBesideItsField() {
+        String platformApi = "/api/v1/wijkplatforms/" + wijk.wijkplatform().id();
+        browser.get(platformPath());
+
+        assertThat(browser.post(platformPath() + "/contact", Map.of("contactEmail", "platform@example.org")).status())
+                .isEqualTo(303);
+        assertThat(json(platformApi).get("contactEmail").asText()).isEqualTo("platform@example.org");
+
+        Page wrong = browser.post(platformPath() + "/contact", Map.of("contactEmail", "geen-adres"));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.errorOf("contactEmail")).isEqualTo("moet een geldig e-mailadres zijn");
+        assertThat(wrong.html()).contains("value=\"geen-adres\"");
+        assertThat(json(platformApi).get("contactEmail").asText()).isEqualTo("platform@example.org");
+
+        browser.setCookie("wom_lang", "en");
+        Page english = browser.post(platformPath() + "/contact", Map.of("contactEmail", "geen-adres"));
+        assertThat(english.html()).contains("<html lang=\"en\"", "Contact address of the wijkplatform");
+    }
+
+    @Test
+    void aPlaceOfAnotherMunicipalityIsNotFoundInThisWorkspace() {
+        MunicipalityView elsewhere = fixtures.municipality();
+        WijkDetail foreign = fixtures.wijk(elsewhere.id(), "Ver");
+
+        assertThat(browser.get(base + "/wijken/" + foreign.id()).status()).isEqualTo(404);
+        assertThat(browser.get(base + "/buurten/" + foreign.buurten().get(0).id()).status()).isEqualTo(404);
+        assertThat(browser.get(base + "/wijkplatforms/" + foreign.wijkplatform().id()).status()).isEqualTo(404);
+        assertThat(browser.get(base + "/wijkbudget/" + foreign.wijkplatform().id()).status()).isEqualTo(404);
+        browser.get(base + "/wijken");
+        assertThat(browser.post(base + "/wijken/" + foreign.id() + "/naam", Map.of("name", "Ingepikt")).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/wijken/" + foreign.id()).send().json().get("name").asText()).isEqualTo(foreign.name());
+    }
+
+    @Test
     void boardErrorsStandBesideTheirFieldAndChangeNothing() {
         MunicipalityView elsewhere = fixtures.municipality();
         Person stranger = fixtures.resident(elsewhere.id());
