@@ -284,6 +284,41 @@ public class RoleAssignmentService implements Authorizations {
         revoke(actor, assignment);
     }
 
+    /**
+     * The trail of role changes in a municipality, newest first: its officials and admins and the
+     * boards of its wijkplatforms, for its admins only. A bounded number of reads per page.
+     */
+    @Transactional
+    public Page<RoleChangeView> roleChanges(UUID actor, UUID municipalityId, PageRequest page) {
+        requireAdmin(actor, municipalityId);
+        Map<String, String> scopeNames = new LinkedHashMap<>();
+        scopeNames.put(municipalityId.toString(), geography.get().getMunicipality(municipalityId).name());
+        geography.get().wijkenOf(municipalityId).stream().filter(wijk -> wijk.wijkplatform() != null)
+                .forEach(wijk -> scopeNames.put(wijk.wijkplatform().id().toString(), wijk.wijkplatform().name()));
+        ListScope scope = ListScope.of("role-changes", municipalityId);
+        List<RoleChange> rows = cursors.after(page, scope)
+                .map(key -> changes.scopePageAfter(scopeNames.keySet(), key.instant(0), key.text(1), page.fetchSize()))
+                .orElseGet(() -> changes.firstScopePage(scopeNames.keySet(), page.fetchSize()));
+        Set<UUID> ids = new java.util.HashSet<>();
+        rows.forEach(change -> {
+            ids.add(change.accountId());
+            if (change.actorId() != null) {
+                ids.add(change.actorId());
+            }
+        });
+        Map<UUID, Account> people = ids.isEmpty() ? Map.of() : accounts.findByIdIn(ids).stream()
+                .collect(Collectors.toMap(Account::id, Function.identity()));
+        return cursors.page(rows, page, scope, change -> List.of(change.changedAt(), change.id()), change -> {
+            Optional<Account> person = Optional.ofNullable(people.get(change.accountId()));
+            String actorName = change.actorId() == null ? null
+                    : Optional.ofNullable(people.get(change.actorId())).map(Account::displayName).orElse(null);
+            return new RoleChangeView(change.id(), change.accountId(), person.map(Account::displayName).orElse(null),
+                    person.map(Account::email).orElse(null), change.role(), change.scopeId(),
+                    scopeNames.get(change.scopeId().toString()), change.action() == RoleChange.Action.GRANTED, actorName,
+                    change.changedAt());
+        });
+    }
+
     @Transactional
     List<RoleChange> historyOf(UUID accountId) {
         return changes.findByAccountIdOrderByChangedAt(accountId);

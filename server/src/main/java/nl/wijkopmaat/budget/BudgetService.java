@@ -128,6 +128,14 @@ public class BudgetService {
         return settingsOf(municipalityId);
     }
 
+    /** The settings as the admins who change them read them: refused to everyone else, like the change. */
+    @Transactional
+    public SettingsView settingsForAdmin(UUID actor, UUID municipalityId) {
+        geography.getMunicipality(municipalityId);
+        authorizations.require(actor, Role.ADMIN, municipalityId);
+        return settingsOf(municipalityId);
+    }
+
     private SettingsView settingsOf(UUID municipalityId) {
         return settings.findById(municipalityId)
                 .map(s -> new SettingsView(municipalityId, s.grantThresholdCents(), s.yearEndPolicy()))
@@ -252,6 +260,14 @@ public class BudgetService {
         Map<UUID, AccountRef> people = people(rows);
         return cursors.page(rows, page, scope, row -> List.of(row.entry().seq()),
                 row -> EntryView.of(row.entry(), row.actorId(), people));
+    }
+
+    /** A year's account as the admins who allocate and close it read it: refused to everyone else. */
+    @Transactional
+    public BudgetAccountView accountForAdmin(UUID actor, UUID wijkplatformId, int year) {
+        WijkplatformView platform = geography.getWijkplatform(wijkplatformId);
+        authorizations.require(actor, Role.ADMIN, platform.municipalityId());
+        return account(wijkplatformId, year);
     }
 
     private Map<UUID, AccountRef> people(List<LedgerQueries.Row> rows) {

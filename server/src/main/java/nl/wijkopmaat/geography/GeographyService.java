@@ -108,6 +108,17 @@ public class GeographyService {
         return municipalities.findByName(name).map(MunicipalityView::of);
     }
 
+    /**
+     * The municipality for one of its admins, refusing everyone else as its changes do: where the
+     * pages of the admin workspace start reading.
+     */
+    @Transactional
+    public MunicipalityView administered(UUID actor, UUID municipalityId) {
+        MunicipalityView municipality = getMunicipality(municipalityId);
+        authorizations.require(actor, Role.ADMIN, municipalityId);
+        return municipality;
+    }
+
     /** Used by start-up configuration (first admin, demo data), never by a client request. */
     @Transactional
     public MunicipalityView findOrCreateMunicipality(String name) {

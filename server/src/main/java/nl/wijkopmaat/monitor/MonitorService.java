@@ -20,6 +20,7 @@ import nl.wijkopmaat.monitor.MonitorStore.TargetRow;
 import nl.wijkopmaat.monitor.MonitorViews.AreaFigures;
 import nl.wijkopmaat.monitor.MonitorViews.BuurtFigures;
 import nl.wijkopmaat.monitor.MonitorViews.InhabitantsView;
+import nl.wijkopmaat.monitor.MonitorViews.MonitorSettings;
 import nl.wijkopmaat.monitor.MonitorViews.MunicipalityMonitor;
 import nl.wijkopmaat.monitor.MonitorViews.MunicipalityQuarter;
 import nl.wijkopmaat.monitor.MonitorViews.TargetView;
@@ -98,6 +99,23 @@ public class MonitorService {
         store.putTarget(municipalityId, indicator, request.startDate(), request.comparison(), request.targetPercent(),
                 clock.instant());
         return new TargetView(indicator, request.comparison(), request.targetPercent().doubleValue(), request.startDate());
+    }
+
+    /**
+     * What the municipality's admins set, for them only: its targets and the inhabitants of its wijken
+     * and buurten, in two reads.
+     */
+    @Transactional
+    public MonitorSettings settings(UUID actor, UUID municipalityId) {
+        geography.getMunicipality(municipalityId);
+        authorizations.require(actor, Role.ADMIN, municipalityId);
+        List<TargetView> targets = store.targets(municipalityId).stream()
+                .map(t -> new TargetView(t.indicator(), t.comparison(), t.percent().doubleValue(), t.startDate()))
+                .toList();
+        List<InhabitantsView> inhabitants = store.inhabitants(municipalityId).stream()
+                .map(row -> new InhabitantsView(row.areaId(), row.year(), row.inhabitants(), row.households(), row.demo()))
+                .toList();
+        return new MonitorSettings(targets, inhabitants);
     }
 
     /** Every target of the municipality with its start date, public like the monitor. */

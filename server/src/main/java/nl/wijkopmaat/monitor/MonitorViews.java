@@ -98,4 +98,8 @@ public final class MonitorViews {
     @Serdeable
     public record TargetList(List<TargetView> items) {
     }
+
+    /** What a municipality's admins set for its monitor: targets, and inhabitants per wijk, buurt and year. */
+    public record MonitorSettings(List<TargetView> targets, List<InhabitantsView> inhabitants) {
+    }
 }
