@@ -13,6 +13,7 @@ import nl.wijkopmaat.support.Fixtures;
 import nl.wijkopmaat.support.Fixtures.Person;
 import nl.wijkopmaat.support.PortalClient;
 import nl.wijkopmaat.support.PortalClient.Page;
+import nl.wijkopmaat.support.StatementCounter;
 import nl.wijkopmaat.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -46,6 +48,8 @@ class InitiativeWorkspaceTest {
     Fixtures fixtures;
     @Inject
     TestClock clock;
+    @Inject
+    StatementCounter statements;
 
     InitiativeWorld world;
     Person colleague;
@@ -223,6 +227,33 @@ class InitiativeWorkspaceTest {
         var onPage = InitiativeWorkspacePages.Cursors.of(HttpRequest.GET("/lijst?vanaf-te-laat=elders"));
         assertThat(onPage.next("/lijst", InitiativeWorkspacePages.FROM, "verder"))
                 .isEqualTo("/lijst?vanaf-te-laat=elders&vanaf=verder");
+    }
+
+    @Test
+    void eachListPageCostsAFixedNumberOfStatementsWhateverItShows() {
+        inReview("Initiatief nummer 0");
+        submitted("Zonder eigenaar nummer 0");
+        PortalClient official = signedIn(world.official);
+        PortalClient chair = signedIn(world.chair);
+        Map<String, Integer> forOne = statementsOfTheLists(official, chair);
+        for (int n = 1; n < 22; n++) {
+            inReview("Initiatief nummer " + n);
+            submitted("Zonder eigenaar nummer " + n);
+        }
+
+        assertThat(statementsOfTheLists(official, chair)).isEqualTo(forOne);
+    }
+
+    private Map<String, Integer> statementsOfTheLists(PortalClient official, PortalClient chair) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Map.Entry<String, PortalClient> page : List.of(Map.entry(minePath(), official), Map.entry(waitingPath(), official),
+                Map.entry(boardPath(), chair))) {
+            page.getValue().get(page.getKey());
+            statements.reset();
+            assertThat(page.getValue().get(page.getKey()).status()).isEqualTo(200);
+            counts.put(page.getKey(), statements.count());
+        }
+        return counts;
     }
 
     @Test
