@@ -325,6 +325,14 @@ class InitiativeWorkspaceTest {
         Page ofSecretary = signedIn(secretary).get(detailPath(id));
         assertThat(ofSecretary.status()).isEqualTo(200);
         assertThat(ofSecretary.html()).doesNotContain("name=\"ownerId\"", "name=\"decision\"");
+        PortalClient secretaryClient = signedIn(secretary);
+        secretaryClient.get(detailPath(id));
+        Page secretaryReviews = secretaryClient.post(detailPath(id) + "/beoordeling", Map.of("decision", "APPROVE", "reason", ""));
+        assertThat(secretaryReviews.status()).as("the secretary prepares, the chair decides").isEqualTo(403);
+        assertThat(secretaryReviews.html()).contains("U mag deze stap in de levensloop van dit initiatief niet zetten.");
+        Page secretaryAssigns = secretaryClient.post(detailPath(id) + "/eigenaar", Map.of("ownerId", colleague.id().toString()));
+        assertThat(secretaryAssigns.status()).isEqualTo(403);
+        assertThat(initiative(id).at("/owner/id").asText()).isEqualTo(world.official.id().toString());
 
         PortalClient colleagueClient = signedIn(colleague);
         colleagueClient.get(detailPath(id));
