@@ -7,5 +7,5 @@ import java.util.UUID;
 
 /** An official as colleagues see them when choosing an owner: the account id and name, nothing more. */
 @Serdeable
-record Official(UUID id, @Nullable String displayName) {
+public record Official(UUID id, @Nullable String displayName) {
 }

@@ -238,7 +238,7 @@ public class RoleAssignmentService implements Authorizations {
      * ids and names only.
      */
     @Transactional
-    Page<Official> officials(UUID actor, UUID municipalityId, PageRequest page) {
+    public Page<Official> officials(UUID actor, UUID municipalityId, PageRequest page) {
         if (!has(actor, Role.OFFICIAL, municipalityId) && !has(actor, Role.ADMIN, municipalityId)) {
             throw ApiException.forbidden("problem.forbidden.role");
         }

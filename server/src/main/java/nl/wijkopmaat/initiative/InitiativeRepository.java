@@ -6,6 +6,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -69,6 +70,49 @@ interface InitiativeRepository extends CrudRepository<Initiative, UUID> {
             ORDER BY answer_due_date, id LIMIT :limit""")
     List<Initiative> overdueInWijkPageAfter(UUID municipalityId, UUID wijkId, LocalDate today, LocalDate afterDate, String afterId,
                                             int limit);
+
+    /**
+     * What an official owns and still has to answer in a municipality, the first due first: their own
+     * initiatives are few, so these read the owner's rows and sort them.
+     */
+    @Query("""
+            SELECT * FROM initiative WHERE owner_id = :ownerId AND municipality_id = :municipalityId AND status = 'IN_REVIEW'
+            ORDER BY answer_due_date, id LIMIT :limit""")
+    List<Initiative> ownedInReviewFirstPage(UUID ownerId, UUID municipalityId, int limit);
+
+    @Query("""
+            SELECT * FROM initiative WHERE owner_id = :ownerId AND municipality_id = :municipalityId AND status = 'IN_REVIEW'
+              AND (answer_due_date > :afterDate OR (answer_due_date = :afterDate AND id > :afterId))
+            ORDER BY answer_due_date, id LIMIT :limit""")
+    List<Initiative> ownedInReviewPageAfter(UUID ownerId, UUID municipalityId, LocalDate afterDate, String afterId, int limit);
+
+    /** Submitted and waiting for an official to take it, the longest waiting first, on (municipality, status). */
+    @Query("""
+            SELECT * FROM initiative WHERE municipality_id = :municipalityId AND status = 'SUBMITTED' AND owner_id IS NULL
+            ORDER BY submitted_at, id LIMIT :limit""")
+    List<Initiative> awaitingOwnerFirstPage(UUID municipalityId, int limit);
+
+    @Query("""
+            SELECT * FROM initiative WHERE municipality_id = :municipalityId AND status = 'SUBMITTED' AND owner_id IS NULL
+              AND (submitted_at > :afterSubmitted OR (submitted_at = :afterSubmitted AND id > :afterId))
+            ORDER BY submitted_at, id LIMIT :limit""")
+    List<Initiative> awaitingOwnerPageAfter(UUID municipalityId, Instant afterSubmitted, String afterId, int limit);
+
+    /** In review in a wijk and still within the answer term, the first due first, on (wijk, status, due date). */
+    @Query("""
+            SELECT * FROM initiative WHERE wijk_id = :wijkId AND status = 'IN_REVIEW' AND answer_due_date >= :today
+              AND municipality_id = :municipalityId
+            ORDER BY answer_due_date, id LIMIT :limit""")
+    List<Initiative> inTermInWijkFirstPage(UUID municipalityId, UUID wijkId, LocalDate today, int limit);
+
+    @Query("""
+            SELECT * FROM initiative FORCE INDEX (ix_initiative_wijk_overdue)
+            WHERE wijk_id = :wijkId AND status = 'IN_REVIEW' AND answer_due_date >= :today
+              AND municipality_id = :municipalityId AND answer_due_date >= :afterDate
+              AND (answer_due_date > :afterDate OR (answer_due_date = :afterDate AND id > :afterId))
+            ORDER BY answer_due_date, id LIMIT :limit""")
+    List<Initiative> inTermInWijkPageAfter(UUID municipalityId, UUID wijkId, LocalDate today, LocalDate afterDate,
+                                           String afterId, int limit);
 
     List<Initiative> findByAuthorIdOrderByCreatedAt(UUID authorId);
 

@@ -16,11 +16,13 @@ import nl.wijkopmaat.common.paging.PageRequest;
 import nl.wijkopmaat.common.security.Authorizations;
 import nl.wijkopmaat.common.security.Role;
 import nl.wijkopmaat.geography.GeographyService;
+import nl.wijkopmaat.geography.GeographyViews.WijkplatformView;
 import nl.wijkopmaat.initiative.InitiativeCommands.Content;
 import nl.wijkopmaat.initiative.InitiativeCommands.ContentChanges;
 import nl.wijkopmaat.initiative.InitiativeCommands.ReviewRequest;
 import nl.wijkopmaat.initiative.InitiativeCommands.StatusChangeRequest;
 import nl.wijkopmaat.initiative.InitiativeTransition.Party;
+import nl.wijkopmaat.initiative.InitiativeViews.Handling;
 import nl.wijkopmaat.initiative.InitiativeViews.InitiativeView;
 import nl.wijkopmaat.initiative.InitiativeViews.ReviewView;
 import nl.wijkopmaat.initiative.InitiativeViews.StatusChangeView;
@@ -336,7 +338,88 @@ public class InitiativeService {
         if (!official && !chairOfWijk) {
             throw ApiException.forbidden("problem.forbidden.role");
         }
-        LocalDate today = LocalDate.now(clock.withZone(MUNICIPAL_TIME));
+        return overduePage(municipalityId, wijkId, page);
+    }
+
+    /**
+     * The overdue initiatives of the platform's wijk, for its board: the chair, and the secretary, who
+     * reads everything the chair reads.
+     */
+    @Transactional
+    public Page<InitiativeView> overdueForBoard(UUID actor, UUID wijkplatformId, PageRequest page) {
+        WijkplatformView platform = requireBoard(actor, wijkplatformId);
+        return overduePage(platform.municipalityId(), platform.wijkId(), page);
+    }
+
+    /**
+     * The initiatives of the platform's wijk in review and still within their answer term, which the
+     * chair may review: the first due first. For the chair and the secretary.
+     */
+    @Transactional
+    public Page<InitiativeView> inReviewForBoard(UUID actor, UUID wijkplatformId, PageRequest page) {
+        WijkplatformView platform = requireBoard(actor, wijkplatformId);
+        LocalDate today = today();
+        ListScope scope = ListScope.of("in-review-in-term", platform.wijkId());
+        List<Initiative> rows = cursors.after(page, scope)
+                .map(key -> initiatives.inTermInWijkPageAfter(platform.municipalityId(), platform.wijkId(), today,
+                        key.date(0), key.text(1), page.fetchSize()))
+                .orElseGet(() -> initiatives.inTermInWijkFirstPage(platform.municipalityId(), platform.wijkId(), today,
+                        page.fetchSize()));
+        return byDueDate(rows, page, scope);
+    }
+
+    /** What the official owns and still has to answer in the municipality: the first due first. */
+    @Transactional
+    public Page<InitiativeView> ownedByMe(UUID actor, UUID municipalityId, PageRequest page) {
+        requireOfficial(actor, municipalityId);
+        ListScope scope = ListScope.of("owned-in-review", municipalityId, actor);
+        List<Initiative> rows = cursors.after(page, scope)
+                .map(key -> initiatives.ownedInReviewPageAfter(actor, municipalityId, key.date(0), key.text(1), page.fetchSize()))
+                .orElseGet(() -> initiatives.ownedInReviewFirstPage(actor, municipalityId, page.fetchSize()));
+        return byDueDate(rows, page, scope);
+    }
+
+    /**
+     * Submitted initiatives of the municipality that no official owns yet (the answer term starts when
+     * one takes it), for its officials: the longest waiting first.
+     */
+    @Transactional
+    public Page<InitiativeView> awaitingOwner(UUID actor, UUID municipalityId, PageRequest page) {
+        requireOfficial(actor, municipalityId);
+        ListScope scope = ListScope.of("awaiting-owner", municipalityId);
+        List<Initiative> rows = cursors.after(page, scope)
+                .map(key -> initiatives.awaitingOwnerPageAfter(municipalityId, key.instant(0), key.text(1), page.fetchSize()))
+                .orElseGet(() -> initiatives.awaitingOwnerFirstPage(municipalityId, page.fetchSize()));
+        Map<UUID, AccountRef> people = peopleOf(rows);
+        return cursors.page(rows, page, scope, i -> List.of(i.submittedAt(), i.id()), i -> InitiativeView.of(i, false, people));
+    }
+
+    /**
+     * An initiative in the workspace of those who handle it: the officials of its municipality and the
+     * board of its wijk's platform. Anyone may read it on its public page, but only they here, with the
+     * steps they may take now.
+     */
+    @Transactional
+    public Handling handling(UUID id, UUID actor) {
+        Initiative initiative = requireVisible(initiatives.findById(id).orElse(null), actor);
+        Set<Party> parties = partiesOf(actor, initiative);
+        if (!parties.contains(Party.OFFICIAL) && !parties.contains(Party.CHAIR) && !parties.contains(Party.SECRETARY)) {
+            throw ApiException.forbidden("problem.forbidden.role");
+        }
+        boolean mayAssignOwner = InitiativeTransition.ASSIGN_OWNER.madeBy(parties)
+                && (initiative.status() == InitiativeStatus.SUBMITTED || initiative.status() == InitiativeStatus.IN_REVIEW);
+        boolean mayReview = initiative.status() == InitiativeStatus.IN_REVIEW && !actor.equals(initiative.authorId())
+                && InitiativeTransition.APPROVE.madeBy(parties);
+        return new Handling(view(initiative, actor), mayAssignOwner, mayReview);
+    }
+
+    /** Today in the municipality: an answer is overdue when its due date lies before it. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(MUNICIPAL_TIME));
+    }
+
+    private Page<InitiativeView> overduePage(UUID municipalityId, @Nullable UUID wijkId, PageRequest page) {
+        LocalDate today = today();
         ListScope scope = ListScope.of("overdue-initiatives", municipalityId, wijkId);
         List<Initiative> rows = cursors.after(page, scope)
                 .map(key -> wijkId == null
@@ -345,10 +428,33 @@ public class InitiativeService {
                 .orElseGet(() -> wijkId == null
                         ? initiatives.overdueFirstPage(municipalityId, today, page.fetchSize())
                         : initiatives.overdueInWijkFirstPage(municipalityId, wijkId, today, page.fetchSize()));
-        Map<UUID, AccountRef> people = accounts.findByIds(rows.stream()
-                .flatMap(i -> Stream.of(i.authorId(), i.ownerId())).filter(Objects::nonNull).collect(Collectors.toSet()));
+        return byDueDate(rows, page, scope);
+    }
+
+    private Page<InitiativeView> byDueDate(List<Initiative> rows, PageRequest page, ListScope scope) {
+        Map<UUID, AccountRef> people = peopleOf(rows);
         return cursors.page(rows, page, scope, i -> List.of(i.answerDueDate(), i.id()),
                 i -> InitiativeView.of(i, false, people));
+    }
+
+    private Map<UUID, AccountRef> peopleOf(List<Initiative> rows) {
+        return accounts.findByIds(rows.stream()
+                .flatMap(i -> Stream.of(i.authorId(), i.ownerId())).filter(Objects::nonNull).collect(Collectors.toSet()));
+    }
+
+    private void requireOfficial(UUID actor, UUID municipalityId) {
+        if (!authorizations.has(actor, Role.OFFICIAL, municipalityId)) {
+            throw ApiException.forbidden("problem.forbidden.role");
+        }
+    }
+
+    /** The platform, when the actor is its chair or secretary. */
+    private WijkplatformView requireBoard(UUID actor, UUID wijkplatformId) {
+        WijkplatformView platform = geography.getWijkplatform(wijkplatformId);
+        if (!authorizations.has(actor, Role.CHAIR, wijkplatformId) && !authorizations.has(actor, Role.SECRETARY, wijkplatformId)) {
+            throw ApiException.forbidden("problem.forbidden.role");
+        }
+        return platform;
     }
 
     /** Locks a visible initiative for a change; what the actor may not see does not exist for them. */

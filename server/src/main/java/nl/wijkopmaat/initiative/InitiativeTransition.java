@@ -98,9 +98,14 @@ public enum InitiativeTransition {
         return target;
     }
 
+    /** Whether someone with these parts in an initiative may make this transition. */
+    boolean madeBy(Set<Party> actorParties) {
+        return actorParties.stream().anyMatch(parties::contains);
+    }
+
     /** A 403 unless the actor is one of the parties who may make this transition. */
     void requireParty(Set<Party> actorParties) {
-        if (actorParties.stream().noneMatch(parties::contains)) {
+        if (!madeBy(actorParties)) {
             throw ApiException.forbidden("problem.forbidden.transition");
         }
     }

@@ -76,4 +76,11 @@ final class InitiativeViews {
     @Serdeable
     record SupportView(int supportCount, boolean supportedByMe) {
     }
+
+    /**
+     * An initiative as those who handle it see it in their workspace, with the steps this person may
+     * take in it now (the service still decides when they take one).
+     */
+    record Handling(InitiativeView initiative, boolean mayAssignOwner, boolean mayReview) {
+    }
 }
