@@ -1,5 +1,7 @@
 package nl.wijkopmaat.budget;
 
+import io.micronaut.core.annotation.Nullable;
+
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -35,6 +37,25 @@ final class Euros {
         args.put(name, dutch(cents));
         args.put(name + "En", english(cents));
         return args;
+    }
+
+    /**
+     * Euros as a person types them, with a decimal comma and optional thousands points ("1.250,50",
+     * "1250,50"; a point with one or two decimals is read as a decimal point): at most two decimals,
+     * never rounded. Null when it is no such amount.
+     */
+    static @Nullable Long parse(String typed) {
+        String plain = typed.replace("€", "").replace(" ", "").strip();
+        if (!plain.matches("\\d{1,3}(\\.\\d{3})*(,\\d{1,2})?|\\d+([.,]\\d{1,2})?")) {
+            return null;
+        }
+        boolean dutch = plain.matches(".*,\\d{1,2}$") || plain.matches("\\d{1,3}(\\.\\d{3})+");
+        String normalised = dutch ? plain.replace(".", "").replace(',', '.') : plain.replace(',', '.');
+        try {
+            return new BigDecimal(normalised).movePointRight(2).longValueExact();
+        } catch (ArithmeticException | NumberFormatException tooLarge) {
+            return null;
+        }
     }
 
     private static String format(long cents, Locale locale, boolean grouping) {
