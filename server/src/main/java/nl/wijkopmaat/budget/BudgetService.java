@@ -442,8 +442,8 @@ public class BudgetService {
                                           Map<UUID, AccountRef> people) {
         boolean pending = grant.status() == GrantStatus.PENDING;
         boolean mayConfirm = pending && role.isPresent() && confirmRefusal(actor, role.get(), grant).isEmpty();
-        boolean mayPay = grant.status() == GrantStatus.COMMITTED && grant.openCents() > 0
-                && authorizations.has(actor, Role.CHAIR, budget.wijkplatformId());
+        // boardRole names the chair first, so this is the chair's right that payout and release check.
+        boolean mayPay = grant.status() == GrantStatus.COMMITTED && grant.openCents() > 0 && role.orElse(null) == Role.CHAIR;
         return new BoardGrantView(GrantView.of(grant, budget), grant.proposedAs(), PersonRef.of(grant.proposedBy(), people),
                 PersonRef.of(grant.decidedBy(), people), grant.openCents(), mayConfirm, pending && role.isPresent(), mayPay);
     }

@@ -10,6 +10,7 @@ import nl.wijkopmaat.support.Fixtures;
 import nl.wijkopmaat.support.Fixtures.Person;
 import nl.wijkopmaat.support.PortalClient;
 import nl.wijkopmaat.support.PortalClient.Page;
+import nl.wijkopmaat.support.StatementCounter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,8 @@ class BudgetWorkspaceTest {
     Api api;
     @Inject
     Fixtures fixtures;
+    @Inject
+    StatementCounter statements;
 
     BudgetWorld world;
     String initiative;
@@ -492,5 +495,37 @@ class BudgetWorkspaceTest {
         Page withoutKey = chair.post(yearPage() + "/toekenningen", Map.of("initiativeId", initiative, "amount", "1,00"));
         assertThat(withoutKey.status()).isEqualTo(400);
         assertThat(world.account(YEAR).json().get("grants")).hasSize(1);
+    }
+
+    @Test
+    void theYearPageAndTheLedgerCostAFixedNumberOfStatements() {
+        world.grant(world.chair, initiative, 10_000);
+        PortalClient secretary = signedIn(world.secretary);
+        secretary.get(yearPage());
+        statements.reset();
+        assertThat(secretary.get(yearPage()).status()).isEqualTo(200);
+        int yearForOne = statements.count();
+        statements.reset();
+        assertThat(secretary.get(yearPage() + "/kasboek").status()).isEqualTo(200);
+        int ledgerForOne = statements.count();
+
+        for (int i = 0; i < 3; i++) {
+            String another = world.approvedInitiative();
+            ok(world.grant(world.chair, another, 10_000 + i));
+            ok(world.grant(world.secretary, another, 20_000 + i));
+            ok(world.grant(world.chair, another, 250_000 + i));
+        }
+        statements.reset();
+        Page year = secretary.get(yearPage());
+        int yearForMany = statements.count();
+        statements.reset();
+        Page ledger = secretary.get(yearPage() + "/kasboek");
+        int ledgerForMany = statements.count();
+
+        assertThat(year.html()).contains(euros(250_002));
+        assertThat(ledger.html()).contains(euros(20_002));
+        assertThat(yearForMany).as("year page statements: %s", statements.executed().stream().map(StatementCounter.Executed::sql).toList())
+                .isEqualTo(yearForOne);
+        assertThat(ledgerForMany).isEqualTo(ledgerForOne);
     }
 }
