@@ -16,6 +16,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import jakarta.validation.Validator;
+import nl.wijkopmaat.common.portal.EuroAmounts;
 import nl.wijkopmaat.budget.BudgetCommands.AllocationRequest;
 import nl.wijkopmaat.budget.BudgetCommands.SettingsRequest;
 import nl.wijkopmaat.budget.BudgetViews.BudgetAccountView;
@@ -93,7 +94,7 @@ class AdminBudgetPages {
         Long threshold = null;
         String typedThreshold = form.getOrDefault("grantThreshold", "").strip();
         if (!typedThreshold.isEmpty()) {
-            threshold = Euros.parse(typedThreshold);
+            threshold = EuroAmounts.parse(typedThreshold);
             if (threshold == null) {
                 errors = errors.and(FormErrors.field("grantThreshold", texts.t("portal.form.euros")));
             }
@@ -153,7 +154,7 @@ class AdminBudgetPages {
         requirePlatformOf(municipalityId, wijkplatformId);
         Texts texts = layouts.texts(request);
         String typed = form.getOrDefault("amount", "").strip();
-        Long cents = typed.isEmpty() ? null : Euros.parse(typed);
+        Long cents = typed.isEmpty() ? null : EuroAmounts.parse(typed);
         FormErrors errors = !typed.isEmpty() && cents == null ? FormErrors.field("amount", texts.t("portal.form.euros"))
                 : violations(new AllocationRequest(cents), texts, Map.of("amountCents", "amount"));
         if (errors.isEmpty()) {

@@ -125,7 +125,7 @@ class BudgetPages {
     }
 
     /** A year as the address writes it; anything else is a page that does not exist. */
-    private static int year(String jaar) {
+    static int year(String jaar) {
         if (!jaar.matches("\\d{4}")) {
             throw ApiException.notFound("problem.notFound.budget");
         }

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import nl.wijkopmaat.account.AccountRef;
 import nl.wijkopmaat.account.AccountService;
+import nl.wijkopmaat.account.PersonRef;
 import nl.wijkopmaat.budget.Budget.Move;
 import nl.wijkopmaat.budget.BudgetCommands.ContributionRequest;
 import nl.wijkopmaat.budget.BudgetCommands.GrantRequest;
@@ -14,6 +15,8 @@ import nl.wijkopmaat.budget.BudgetCommands.PayoutRequest;
 import nl.wijkopmaat.budget.BudgetCommands.ReleaseRequest;
 import nl.wijkopmaat.budget.BudgetCommands.SettingsRequest;
 import nl.wijkopmaat.budget.BudgetViews.BudgetAccountView;
+import nl.wijkopmaat.budget.BudgetViews.BoardGrantView;
+import nl.wijkopmaat.budget.BudgetViews.BoardYearView;
 import nl.wijkopmaat.budget.BudgetViews.BudgetYearView;
 import nl.wijkopmaat.budget.BudgetViews.EntryView;
 import nl.wijkopmaat.budget.BudgetViews.GrantView;
@@ -27,6 +30,7 @@ import nl.wijkopmaat.common.security.Authorizations;
 import nl.wijkopmaat.common.security.Role;
 import nl.wijkopmaat.geography.GeographyService;
 import nl.wijkopmaat.geography.GeographyViews.WijkplatformView;
+import nl.wijkopmaat.initiative.FundableInitiative;
 import nl.wijkopmaat.initiative.InitiativeFunding;
 import nl.wijkopmaat.initiative.InitiativeService;
 import nl.wijkopmaat.initiative.InitiativeStatus;
@@ -43,6 +47,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The wijkbudget of every wijkplatform: a yearly ledger to which money is only ever added as new
@@ -358,12 +363,9 @@ public class BudgetService {
                 .orElseThrow(() -> ApiException.forbidden("problem.forbidden.role"));
         Grant grant = locked.grant();
         GrantStatus target = GrantTransition.CONFIRM.from(grant.status());
-        if (actor.equals(grant.proposedBy())) {
-            throw ApiException.forbidden("problem.forbidden.grant.ownProposal");
-        }
-        if (grant.proposedAs() == Role.SECRETARY && role != Role.CHAIR) {
-            throw ApiException.forbidden("problem.forbidden.grant.chairDecides");
-        }
+        confirmRefusal(actor, role, grant).ifPresent(code -> {
+            throw ApiException.forbidden(code);
+        });
         Instant now = clock.instant();
         Booked booked = book(locked.budget(), Move.confirmation(grant.amountCents()), EntryType.GRANT_COMMITTED,
                 grant.amountCents(), Details.of(grant), actor, now);
@@ -387,6 +389,85 @@ public class BudgetService {
                 grant.amountCents(), Details.of(grant), actor, now).budget();
         budget = afterClosing(budget, grant.amountCents(), actor, now);
         return GrantView.of(grants.update(grant.decided(target, actor, now)), budget);
+    }
+
+    /**
+     * Why this board member may not confirm the grant, empty when they may: nobody confirms their own
+     * proposal, and what the secretary prepared is the chair's to confirm.
+     */
+    private static Optional<String> confirmRefusal(UUID actor, Role role, Grant grant) {
+        if (actor.equals(grant.proposedBy())) {
+            return Optional.of("problem.forbidden.grant.ownProposal");
+        }
+        if (grant.proposedAs() == Role.SECRETARY && role != Role.CHAIR) {
+            return Optional.of("problem.forbidden.grant.chairDecides");
+        }
+        return Optional.empty();
+    }
+
+    // The board's workspace
+
+    /**
+     * A year as the board works on it, for the readers of its ledger (the board; the municipality's
+     * admins, who only read): its figures, the municipality's threshold, and a page of its grants with
+     * who proposed and decided each and what the reader may still do with it.
+     */
+    @Transactional
+    public BoardYearView boardYear(UUID actor, UUID wijkplatformId, int year, PageRequest page) {
+        Optional<Budget> found = readable(actor, wijkplatformId, year);
+        ListScope scope = ListScope.of("board-grants", wijkplatformId, year);
+        var after = cursors.after(page, scope);
+        if (found.isEmpty() && !inWindow(year)) {
+            throw ApiException.notFound("problem.notFound.budget");
+        }
+        Optional<Role> role = boardRole(actor, wijkplatformId);
+        UUID municipalityId = found.map(Budget::municipalityId)
+                .orElseGet(() -> geography.getWijkplatform(wijkplatformId).municipalityId());
+        long threshold = settingsOf(municipalityId).grantThresholdCents();
+        if (found.isEmpty()) {
+            return new BoardYearView(BudgetAccountView.empty(wijkplatformId, year), role.orElse(null), threshold,
+                    new Page<>(List.of(), null));
+        }
+        Budget budget = found.get();
+        List<Grant> rows = after.map(key -> grants.pageAfter(budget.id(), key.number(0), page.fetchSize()))
+                .orElseGet(() -> grants.firstPage(budget.id(), page.fetchSize()));
+        Map<UUID, AccountRef> people = deciders(rows);
+        Page<BoardGrantView> shown = cursors.page(rows, page, scope, g -> List.of(g.seq()),
+                g -> boardGrantView(actor, role, g, budget, people));
+        return new BoardYearView(BudgetAccountView.of(budget, List.of()), role.orElse(null), threshold, shown);
+    }
+
+    /** One grant as its board sees it, for the readers of its ledger. */
+    @Transactional
+    public BoardGrantView boardGrant(UUID actor, UUID grantId) {
+        Budget budget = budgetOf(grantId);
+        requireReader(actor, budget.municipalityId(), budget.wijkplatformId());
+        Grant grant = grants.findById(grantId).orElseThrow(() -> ApiException.notFound("problem.notFound.grant"));
+        return boardGrantView(actor, boardRole(actor, budget.wijkplatformId()), grant, budget, deciders(List.of(grant)));
+    }
+
+    /** The initiatives of the platform's wijk that a grant may go to, for the board members who grant. */
+    @Transactional
+    public List<FundableInitiative> fundableInitiatives(UUID actor, UUID wijkplatformId, int limit) {
+        WijkplatformView platform = geography.getWijkplatform(wijkplatformId);
+        boardRole(actor, wijkplatformId).orElseThrow(() -> ApiException.forbidden("problem.forbidden.role"));
+        return initiatives.fundableIn(platform.wijkId(), limit);
+    }
+
+    private BoardGrantView boardGrantView(UUID actor, Optional<Role> role, Grant grant, Budget budget,
+                                          Map<UUID, AccountRef> people) {
+        boolean pending = grant.status() == GrantStatus.PENDING;
+        boolean mayConfirm = pending && role.isPresent() && confirmRefusal(actor, role.get(), grant).isEmpty();
+        // boardRole names the chair first, so this is the chair's right that payout and release check.
+        boolean mayPay = grant.status() == GrantStatus.COMMITTED && grant.openCents() > 0 && role.orElse(null) == Role.CHAIR;
+        return new BoardGrantView(GrantView.of(grant, budget), grant.proposedAs(), PersonRef.of(grant.proposedBy(), people),
+                PersonRef.of(grant.decidedBy(), people), grant.openCents(), mayConfirm, pending && role.isPresent(), mayPay);
+    }
+
+    private Map<UUID, AccountRef> deciders(List<Grant> rows) {
+        Set<UUID> ids = rows.stream().flatMap(g -> Stream.of(g.proposedBy(), g.decidedBy()))
+                .filter(Objects::nonNull).collect(Collectors.toSet());
+        return ids.isEmpty() ? Map.of() : accounts.findByIds(ids);
     }
 
     // Payouts and releases

@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import nl.wijkopmaat.account.AccountRef;
 import nl.wijkopmaat.account.PersonRef;
+import nl.wijkopmaat.common.paging.Page;
+import nl.wijkopmaat.common.security.Role;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -71,6 +73,18 @@ final class BudgetViews {
                     e.initiativeId(), e.partnerName(), e.paidOn(), e.reference(), e.reason(),
                     PersonRef.of(actorId, people), e.createdAt());
         }
+    }
+
+    /**
+     * A grant as its board sees it: who proposed it in which role, who decided it, what is still open
+     * on it, and what the reader may do with it now.
+     */
+    record BoardGrantView(GrantView grant, Role proposedAs, @Nullable PersonRef proposer, @Nullable PersonRef decider,
+                          long openCents, boolean mayConfirm, boolean mayCancel, boolean mayPay) {
+    }
+
+    /** A year for the readers of its ledger: the reader's board role (null for an admin), the threshold, a page of grants. */
+    record BoardYearView(BudgetAccountView account, @Nullable Role role, long thresholdCents, Page<BoardGrantView> grants) {
     }
 
     @Serdeable

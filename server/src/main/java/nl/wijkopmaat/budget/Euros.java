@@ -1,7 +1,5 @@
 package nl.wijkopmaat.budget;
 
-import io.micronaut.core.annotation.Nullable;
-
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -37,25 +35,6 @@ final class Euros {
         args.put(name, dutch(cents));
         args.put(name + "En", english(cents));
         return args;
-    }
-
-    /**
-     * Euros as people type them, "1.250,50" or "1250,50" (a point for decimals too), into cents; null
-     * when it is not euros with at most two decimals ("12,505"): an amount is never rounded.
-     */
-    @Nullable
-    static Long parse(String typed) {
-        String plain = typed.replace("€", "").replace(" ", "").strip();
-        if (!plain.matches("\\d{1,3}(\\.\\d{3})*(,\\d{1,2})?|\\d+([.,]\\d{1,2})?")) {
-            return null;
-        }
-        String normalised = plain.matches(".*,\\d{1,2}$") || plain.matches("\\d{1,3}(\\.\\d{3})+")
-                ? plain.replace(".", "").replace(',', '.') : plain.replace(',', '.');
-        try {
-            return new BigDecimal(normalised).movePointRight(2).longValueExact();
-        } catch (ArithmeticException | NumberFormatException tooLarge) {
-            return null;
-        }
     }
 
     private static String format(long cents, Locale locale, boolean grouping) {

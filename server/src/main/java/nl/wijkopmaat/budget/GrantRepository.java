@@ -16,6 +16,8 @@ interface GrantRepository extends GenericRepository<Grant, UUID> {
 
     Grant update(Grant grant);
 
+    Optional<Grant> findById(UUID id);
+
     /** Read after its budget's row is locked: a locking read sees the latest totals, not the transaction's snapshot. */
     @Query("SELECT * FROM budget_grant WHERE id = :id FOR UPDATE")
     Optional<Grant> findByIdForUpdate(UUID id);

@@ -19,6 +19,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import jakarta.inject.Singleton;
 import jakarta.validation.Validator;
+import nl.wijkopmaat.common.portal.EuroAmounts;
 import nl.wijkopmaat.account.RoleAssignmentService;
 import nl.wijkopmaat.challenge.ChallengeCommands.AdviceRequest;
 import nl.wijkopmaat.challenge.ChallengeCommands.AgreementRequest;
@@ -50,7 +51,6 @@ import nl.wijkopmaat.common.security.Callers;
 import nl.wijkopmaat.common.security.Role;
 import nl.wijkopmaat.geography.GeographyService;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -543,7 +543,7 @@ class ChallengeWorkspacePages {
             if (value == null) {
                 return null;
             }
-            Long cents = parseEuros(value);
+            Long cents = EuroAmounts.parse(value);
             if (cents == null) {
                 problem(field, "portal.form.euros");
             }
@@ -560,22 +560,6 @@ class ChallengeWorkspacePages {
                 }
             }
             return null;
-        }
-
-        /** As residents type amounts on the initiative form: 1.250,50 and 1250,50 are 125050 cents; 12,505 is no amount. */
-        @Nullable
-        private static Long parseEuros(String typed) {
-            String plain = typed.replace("€", "").replace(" ", "").strip();
-            if (!plain.matches("\\d{1,3}(\\.\\d{3})*(,\\d{1,2})?|\\d+([.,]\\d{1,2})?")) {
-                return null;
-            }
-            String normalised = plain.matches(".*,\\d{1,2}$") || plain.matches("\\d{1,3}(\\.\\d{3})+")
-                    ? plain.replace(".", "").replace(',', '.') : plain.replace(',', '.');
-            try {
-                return new BigDecimal(normalised).movePointRight(2).longValueExact();
-            } catch (ArithmeticException | NumberFormatException tooLarge) {
-                return null;
-            }
         }
 
         FormErrors errors() {

@@ -16,6 +16,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import jakarta.validation.Validator;
+import nl.wijkopmaat.common.portal.EuroAmounts;
 import nl.wijkopmaat.common.Theme;
 import nl.wijkopmaat.common.error.ApiException;
 import nl.wijkopmaat.common.error.InvalidParams;
@@ -39,7 +40,6 @@ import nl.wijkopmaat.initiative.InitiativeViews.InitiativeView;
 import nl.wijkopmaat.initiative.InitiativeViews.ReviewView;
 import nl.wijkopmaat.initiative.InitiativeViews.StatusChangeView;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -268,7 +268,7 @@ class InitiativePages {
         return Map.of("title", initiative.title(), "description", initiative.description(), "theme", initiative.theme().name(),
                 "buurtId", initiative.buurtId() == null ? "" : initiative.buurtId().toString(),
                 "locationText", initiative.locationText() == null ? "" : initiative.locationText(),
-                "requestedBudget", Euros.format(initiative.requestedBudgetCents()));
+                "requestedBudget", EuroAmounts.typed(initiative.requestedBudgetCents()));
     }
 
     private Map<UUID, String> municipalitySlugs() {
@@ -383,7 +383,7 @@ class InitiativePages {
             if (value == null) {
                 return 0L;
             }
-            Long cents = Euros.parse(value);
+            Long cents = EuroAmounts.parse(value);
             if (cents == null) {
                 problems.add(FormErrors.field(field, texts.t("portal.form.euros")));
             }
@@ -392,32 +392,6 @@ class InitiativePages {
 
         FormErrors errors() {
             return problems.stream().reduce(FormErrors.none(), FormErrors::and);
-        }
-    }
-
-    /** Amounts as residents type and read them: 1.250,50 is 125050 cents. */
-    static final class Euros {
-
-        private Euros() {
-        }
-
-        @Nullable
-        static Long parse(String typed) {
-            String plain = typed.replace("€", "").replace(" ", "").strip();
-            if (!plain.matches("\\d{1,3}(\\.\\d{3})*(,\\d{1,2})?|\\d+([.,]\\d{1,2})?")) {
-                return null;
-            }
-            String normalised = plain.matches(".*,\\d{1,2}$") || plain.matches("\\d{1,3}(\\.\\d{3})+")
-                    ? plain.replace(".", "").replace(',', '.') : plain.replace(',', '.');
-            try {
-                return new BigDecimal(normalised).movePointRight(2).longValueExact();
-            } catch (ArithmeticException | NumberFormatException tooLarge) {
-                return null;
-            }
-        }
-
-        static String format(long cents) {
-            return new BigDecimal(cents).movePointLeft(2).toPlainString().replace('.', ',');
         }
     }
 }

@@ -31,6 +31,12 @@ interface InitiativeRepository extends CrudRepository<Initiative, UUID> {
     record Place(String id, String municipalityId) {
     }
 
+    /** The initiatives of a wijk that may receive money (approved, or funded for a top-up), on (wijk, status). */
+    @Query("""
+            SELECT * FROM initiative WHERE wijk_id = :wijkId AND status IN ('APPROVED', 'FUNDED')
+            ORDER BY title, id LIMIT :limit""")
+    List<Initiative> fundableIn(UUID wijkId, int limit);
+
     @Query("UPDATE initiative SET support_count = support_count + :delta WHERE id = :id")
     void addSupport(UUID id, int delta);
 

@@ -282,6 +282,18 @@ public class InitiativeService {
     }
 
     /**
+     * The initiatives of a wijk the wijkbudget may grant money to, by title, for the board to choose
+     * from: at most {@code limit}.
+     */
+    @Transactional
+    public List<FundableInitiative> fundableIn(UUID wijkId, int limit) {
+        return initiatives.fundableIn(wijkId, limit).stream()
+                .map(initiative -> new FundableInitiative(initiative.id(), initiative.title(), initiative.status(),
+                        initiative.requestedBudgetCents()))
+                .toList();
+    }
+
+    /**
      * Called by the wijkbudget when a grant commits money to an approved initiative, by the board
      * member whose step commits it (the chair, or the secretary co-signing). Only the first grant
      * moves it: one that was funded or started already (a top-up) keeps its status.
