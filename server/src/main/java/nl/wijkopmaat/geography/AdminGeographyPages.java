@@ -310,7 +310,7 @@ class AdminGeographyPages {
 
         @Override
         public int getOrder() {
-            return 40;
+            return 90;
         }
     }
 }
