@@ -106,7 +106,7 @@ final class MonitorTables {
         Map<String, Row> rows = new LinkedHashMap<>();
         Indicators add = (name, cell) -> rows.put(name, new Row(texts.t("portal.monitor.row." + name),
                 figures.stream().map(cell).toList()));
-        add.row("inhabitants", f -> count(f.residents().inhabitants()));
+        add.row("inhabitants", f -> inhabitants(f.residents().inhabitants(), texts));
         add.row("registered", f -> people(f.residents().registered(), "registered", f.residents().suppressed()));
         add.row("active", f -> people(f.residents().active(), "active", f.residents().suppressed()));
         add.row("activeShare", f -> share(f.residents().activeSharePercent(), "activeSharePercent", f.residents().suppressed(), texts));
@@ -147,7 +147,7 @@ final class MonitorTables {
                 texts.t("portal.monitor.row.active"), texts.t("portal.monitor.row.activeShare"));
         List<Row> rows = buurten.stream().map(buurt -> {
             var residents = buurt.residents();
-            return new Row(buurt.name(), List.of(count(residents.inhabitants()),
+            return new Row(buurt.name(), List.of(inhabitants(residents.inhabitants(), texts),
                     people(residents.registered(), "registered", residents.suppressed()),
                     people(residents.active(), "active", residents.suppressed()),
                     share(residents.activeSharePercent(), "activeSharePercent", residents.suppressed(), texts)));
@@ -186,6 +186,11 @@ final class MonitorTables {
             case ANSWERED_IN_TERM_SHARE -> figures.initiatives().suppressed().contains("answeredInTermPercent");
             case BUDGET_SPENT_SHARE -> figures.wijkbudget().suppressed().contains("spentPercent");
         };
+    }
+
+    /** Thousands of inhabitants read as the reader writes them: 6.200. */
+    private static Cell inhabitants(@Nullable Long value, Texts texts) {
+        return value == null ? new Cell(MISSING, false) : new Cell(texts.number(value), false);
     }
 
     private static Cell count(@Nullable Number value) {
