@@ -241,6 +241,20 @@ class PortalTest {
     }
 
     @Test
+    void aPageToReturnToThatIsNoAddressLeadsToTheStartPage() {
+        signIn(browser, resident);
+        browser.get("/mijn/berichten");
+
+        Page withSpace = browser.post("/mijn/berichten/gelezen", Map.of("terug", "/mijn/berichten?na=a b"));
+        Page brokenEscape = browser.post("/mijn/berichten/gelezen", Map.of("terug", "/mijn/berichten?na=%zz"));
+
+        assertThat(withSpace.status()).isEqualTo(303);
+        assertThat(withSpace.header("Location")).isEqualTo("/");
+        assertThat(brokenEscape.status()).isEqualTo(303);
+        assertThat(brokenEscape.header("Location")).isEqualTo("/");
+    }
+
+    @Test
     void theLanguageSwitchAndAcceptLanguageChooseEnglish() {
         Page switched = browser.get("/taal?lang=en&terug=%2Fprivacy");
 
