@@ -7,11 +7,12 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -96,14 +97,41 @@ public final class PortalBrowser implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("no button '" + buttonText + "' on " + driver.getCurrentUrl() + " among "
                         + driver.findElements(By.tagName("button")).stream().map(b -> "[" + b.getText() + "]").toList()));
         button.click();
-        new WebDriverWait(driver, PAGE_WAIT).until(ExpectedConditions.stalenessOf(button));
+        waitUntilGone(button);
     }
 
     /** Follows the link with this text and waits for the page it leads to. */
     public void follow(String linkText) {
         WebElement link = driver.findElement(By.linkText(linkText));
         link.click();
-        new WebDriverWait(driver, PAGE_WAIT).until(ExpectedConditions.stalenessOf(link));
+        waitUntilGone(link);
+    }
+
+    /** Clicks an element that leads to another page (a button of one form among many) and waits for that page. */
+    public void clickThrough(WebElement element) {
+        element.click();
+        waitUntilGone(element);
+    }
+
+    /**
+     * Waits for the page an element was on to be replaced. While the next page replaces it, Chromium
+     * may answer a question about the old element with "does not belong to the document" instead
+     * of a stale reference: both mean the page is gone.
+     */
+    private void waitUntilGone(WebElement element) {
+        new WebDriverWait(driver, PAGE_WAIT).until(ignored -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException replaced) {
+                if (String.valueOf(replaced.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw replaced;
+            }
+        });
     }
 
     public String mainText() {
